@@ -1,0 +1,134 @@
+package registry
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// Checker validates a normalised record; *Validator implements it.
+type Checker interface {
+	Validate(r Record, now time.Time) error
+}
+
+// ServiceConfig wires a Service. Store, Checker and Protector are required.
+type ServiceConfig struct {
+	Store     Store
+	Checker   Checker
+	Protector Protector
+	Clock     Clock // default SystemClock
+	IDs       IDs   // default UUIDv7
+	// OnWrite is called after every successful write, e.g. to kick the
+	// outbox relay. It must not block.
+	OnWrite func()
+}
+
+// Service applies the registry's rules: it validates records, checks the
+// cross-record rules, moves records through their lifecycles, seals
+// personal numbers and writes each change with its events in one atomic
+// store write.
+type Service struct {
+	store   Store
+	checker Checker
+	pii     Protector
+	clock   Clock
+	ids     IDs
+	onWrite func()
+	// stations serialises the academician workstation limit check with the
+	// write that depends on it, within this process.
+	stations sync.Mutex
+}
+
+// NewService returns a Service over the configured parts.
+func NewService(c ServiceConfig) *Service {
+	s := &Service{store: c.Store, checker: c.Checker, pii: c.Protector, clock: c.Clock, ids: c.IDs, onWrite: c.OnWrite}
+	if s.clock == nil {
+		s.clock = SystemClock{}
+	}
+	if s.ids == nil {
+		s.ids = UUIDv7{}
+	}
+	if s.onWrite == nil {
+		s.onWrite = func() {}
+	}
+	return s
+}
+
+// Store returns the service's store.
+func (s *Service) Store() Store { return s.store }
+
+// Now is the service clock's time, truncated to the millisecond that stores keep.
+func (s *Service) Now() time.Time { return s.clock.Now().UTC().Truncate(time.Millisecond) }
+
+// Idempotency identifies a create request that a client may retry.
+type Idempotency struct {
+	Key  string // "<principal>:<Idempotency-Key header>"
+	Hash string // hash of the request body
+}
+
+// ErrIdempotencyMismatch is returned when an idempotency key is reused with
+// another request body.
+var ErrIdempotencyMismatch = errors.New("registry: idempotency key reused with another request")
+
+// Get returns the record with personal numbers in clear, or ErrNotFound.
+func (s *Service) Get(ctx context.Context, kind Kind, id string) (Record, error) {
+	doc, err := s.store.Get(ctx, kind, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.open(doc)
+}
+
+// open decodes a stored document and decrypts its personal numbers.
+func (s *Service) open(doc Document) (Record, error) {
+	r, err := DecodeRecord(doc.Kind, doc.Body)
+	if err != nil {
+		return nil, err
+	}
+	if err := sealPersonal(r, s.pii.Open); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// document seals a copy of r and returns it as a store document.
+func (s *Service) document(r Record, idem *Idempotency) (Document, error) {
+	sealed := Clone(r)
+	if err := sealPersonal(sealed, s.pii.Seal); err != nil {
+		return Document{}, err
+	}
+	body, err := EncodeRecord(sealed)
+	if err != nil {
+		return Document{}, err
+	}
+	m := r.Base()
+	doc := Document{
+		Kind: r.Kind(), ID: m.ID, Area: m.Area, Status: m.Status, Version: m.Version,
+		CreatedAt: m.CreatedAt, UpdatedAt: m.UpdatedAt, Name: r.DisplayName(),
+		Filters: r.Filters(), Identity: s.identity(r), Refs: r.Refs(), Body: body,
+	}
+	if idem != nil {
+		doc.IdemKey, doc.IdemHash = idem.Key, idem.Hash
+	}
+	return doc, nil
+}
+
+// identity is the keyed hash that makes a person's document unique per kind.
+func (s *Service) identity(r Record) string {
+	d := r.Identity()
+	if d == nil || d.Number == "" {
+		return ""
+	}
+	country := ""
+	switch t := r.(type) {
+	case *Talent:
+		country = t.Nationality
+	case *Expert:
+		country = t.Nationality
+		if t.Passport != nil && t.Passport.Country != "" {
+			country = t.Passport.Country
+		}
+	}
+	return s.pii.Index(IdentityKey(*d, country))
+}
