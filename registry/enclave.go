@@ -12,7 +12,7 @@ type Enclave struct {
 	Address     string       `json:"address" validate:"required,min=1,max=256"`
 	FloorAreaM2 float64      `json:"floor_area_m2" validate:"gt=0,lte=10000000"`
 	RDStaff     int          `json:"rd_staff" validate:"gte=0,lte=1000000"`
-	Contacts    []Contact    `json:"contacts" validate:"required,min=1,max=20,dive"`
+	Contacts    []Contact    `json:"contacts" validate:"min=1,max=20,dive"`
 	Recognition *Recognition `json:"recognition,omitempty"`
 	ValidTo     Date         `json:"valid_to,omitempty" validate:"omitempty,date"`
 }

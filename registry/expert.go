@@ -14,7 +14,7 @@ type Expert struct {
 	Retired         *bool            `json:"retired,omitempty"`
 	Employer        Org              `json:"employer" validate:"required"`
 	Engagement      Engagement       `json:"engagement" validate:"required,oneof=FULL_TIME FLEXIBLE SHORT_TERM"`
-	WorkPermit      *WorkPermit      `json:"work_permit,omitempty"`
+	WorkPermit      *WorkPermit      `json:"work_permit,omitempty" validate:"required_if=ExpertKind FOREIGN_EXPERT,omitempty"`
 	Passport        *Passport        `json:"passport,omitempty"`
 	ResidencePermit *ResidencePermit `json:"residence_permit,omitempty"`
 	EntryDate       Date             `json:"entry_date,omitempty" validate:"omitempty,date"`
@@ -47,7 +47,7 @@ type WorkPermit struct {
 	Category  string `json:"category" validate:"required,oneof=A B C"`
 	Number    string `json:"number" validate:"required,min=5,max=32,alphanum"`
 	ValidFrom Date   `json:"valid_from" validate:"required,date"`
-	ValidTo   Date   `json:"valid_to" validate:"required,date,gtfield=ValidFrom"`
+	ValidTo   Date   `json:"valid_to" validate:"required,date,after=valid_from"`
 }
 
 // Passport is a foreign national's passport.

@@ -95,7 +95,7 @@ type Org struct {
 // IDDoc is a person's identity document.
 type IDDoc struct {
 	Type   IDDocType `json:"type" validate:"required,oneof=CN_ID PR_CARD PASSPORT HKMO_PERMIT TW_PERMIT"`
-	Number string    `json:"number" validate:"required,id_number"`
+	Number string    `json:"number" validate:"required"`
 }
 
 // IDDocType is the kind of identity document.

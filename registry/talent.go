@@ -19,7 +19,7 @@ type Talent struct {
 	CoEmployer      *Org             `json:"co_employer,omitempty" validate:"required_if=Channel UNI_ENTERPRISE_JOINT,omitempty"`
 	EnclaveID       string           `json:"enclave_id,omitempty" validate:"required_if=Employment VIA_ENCLAVE,omitempty,record_id=enc"`
 	Field           Field            `json:"field" validate:"required,oneof=AI LIFE_HEALTH NEW_IT MED_ELDERLY_CARE MODERN_AGRICULTURE PHOTOVOLTAIC HIGH_END_EQUIPMENT NEW_MATERIALS OTHER"`
-	Team            []TeamMember     `json:"team,omitempty" validate:"required_if=Channel LEADER_TEAM_PROJECT,omitempty,max=100,dive"`
+	Team            []TeamMember     `json:"team,omitempty" validate:"omitempty,max=100,dive"`
 	Project         *Project         `json:"project,omitempty"`
 	Agreement       *Agreement       `json:"agreement,omitempty"`
 	Competition     *Competition     `json:"competition,omitempty" validate:"required_if=Channel COMPETITION,omitempty"`
@@ -93,7 +93,7 @@ type Project struct {
 // Agreement is a talent's agreement term; End must be after Start.
 type Agreement struct {
 	Start Date `json:"start" validate:"required,date"`
-	End   Date `json:"end" validate:"required,date,gtfield=Start"`
+	End   Date `json:"end" validate:"required,date,after=start"`
 }
 
 // Competition is the award that recruited a talent; LandingDeadline defaults
@@ -101,7 +101,7 @@ type Agreement struct {
 type Competition struct {
 	Event           string `json:"event" validate:"required,min=1,max=128"`
 	AwardDate       Date   `json:"award_date" validate:"required,date"`
-	LandingDeadline Date   `json:"landing_deadline,omitempty" validate:"omitempty,date"`
+	LandingDeadline Date   `json:"landing_deadline,omitempty" validate:"omitempty,date,after=award_date"`
 }
 
 // NationalProgram is a recommendation to a national talent programme.

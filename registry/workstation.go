@@ -3,16 +3,16 @@ package registry
 // Workstation is an academician workstation (院士工作站).
 type Workstation struct {
 	Meta
-	Name         string             `json:"name" validate:"required,min=1,max=128"`
-	Host         Org                `json:"host" validate:"required"`
-	StationKind  WorkstationKind    `json:"kind" validate:"required,oneof=ENTERPRISE COMPREHENSIVE"`
-	Academicians []StationMember    `json:"academicians" validate:"required,min=1,max=20,dive"`
-	Agreement    StationAgreement   `json:"agreement" validate:"required"`
-	Filing       *Filing            `json:"filing,omitempty"`
-	OnsiteDays   []OnsiteDays       `json:"onsite_days,omitempty" validate:"omitempty,max=200,dive"`
-	Evaluations  []Evaluation       `json:"evaluations,omitempty" validate:"omitempty,max=100,dive"`
-	DailyManager Contact            `json:"daily_manager" validate:"required"`
-	Warnings     []string           `json:"warnings,omitempty"`
+	Name         string           `json:"name" validate:"required,min=1,max=128"`
+	Host         Org              `json:"host" validate:"required"`
+	StationKind  WorkstationKind  `json:"kind" validate:"required,oneof=ENTERPRISE COMPREHENSIVE"`
+	Academicians []StationMember  `json:"academicians" validate:"min=1,max=20,dive"`
+	Agreement    StationAgreement `json:"agreement" validate:"required"`
+	Filing       *Filing          `json:"filing,omitempty"`
+	OnsiteDays   []OnsiteDays     `json:"onsite_days,omitempty" validate:"omitempty,max=200,dive"`
+	Evaluations  []Evaluation     `json:"evaluations,omitempty" validate:"omitempty,max=100,dive"`
+	DailyManager Contact          `json:"daily_manager" validate:"required"`
+	Warnings     []string         `json:"warnings,omitempty"`
 }
 
 // WorkstationKind is the kind of a workstation.
@@ -29,7 +29,7 @@ type StationMember struct {
 type StationAgreement struct {
 	SignedOn Date `json:"signed_on" validate:"required,date"`
 	Start    Date `json:"start" validate:"required,date"`
-	End      Date `json:"end" validate:"required,date,gtfield=Start"`
+	End      Date `json:"end" validate:"required,date,after=start"`
 }
 
 // Filing is a workstation's filing with the provincial authority.
