@@ -78,7 +78,8 @@ const (
 const (
 	StreamEvents      = "TALENT_EVENTS"
 	StreamDeadLetters = "TALENT_DLQ"
-	BucketLeases      = "TALENT_LEASES" // reserved: the reminder scheduler's lease
+	BucketApplied     = "TALENT_APPLIED" // event ids each consumer applied (Once)
+	BucketLeases      = "TALENT_LEASES"  // reserved: the reminder scheduler's lease
 )
 
 // Durable consumer names. Never rename one casually (see above).
