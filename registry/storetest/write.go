@@ -76,6 +76,8 @@ func testCreateConflicts(t *testing.T, s registry.Store) {
 	sameIdentity.Identity = first.Identity
 	sameKey := NewDoc(registry.KindTalent, "same idempotency key")
 	sameKey.IdemKey = first.IdemKey
+	retry := NewDoc(registry.KindTalent, "retried request")
+	retry.Identity, retry.IdemKey = first.Identity, first.IdemKey
 	sameID := NewDoc(registry.KindTalent, "same id")
 	sameID.ID = first.ID
 	cases := []struct {
@@ -86,6 +88,9 @@ func testCreateConflicts(t *testing.T, s registry.Store) {
 		{"identity", sameIdentity, "identity"},
 		{"idempotency key", sameKey, "idempotency_key"},
 		{"id", sameID, "id"},
+		// A retried request clashes on identity too; the idempotency key
+		// must win so the caller can replay the first response.
+		{"retried request", retry, "idempotency_key"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -139,6 +144,18 @@ func testUpdate(t *testing.T, s registry.Store) {
 		t.Errorf("Version after update = %d, want 2", got.Version)
 	}
 	checkDoc(t, got, n)
+	checkFindsOnly(t, s, n, []registry.Query{
+		{Kind: n.Kind, Ref: n.Refs[0]}, {Kind: n.Kind, Filters: map[string]string{"tier": "A"}},
+		{Kind: n.Kind, Areas: []string{n.Area}}, {Kind: n.Kind, Status: n.Status},
+		{Kind: n.Kind, NameContains: "renamed"},
+	})
+	checkFindsOnly(t, s, registry.Document{}, []registry.Query{
+		{Kind: n.Kind, Ref: d.Refs[0]}, {Kind: n.Kind, Filters: map[string]string{"tier": d.Filters["tier"]}},
+		{Kind: n.Kind, Areas: []string{d.Area}}, {Kind: n.Kind, Status: d.Status},
+	})
+	if _, err := s.FindIdentity(ctxOf(t), d.Kind, d.Identity); !errors.Is(err, registry.ErrNotFound) {
+		t.Errorf("FindIdentity of the replaced identity: %v, want ErrNotFound", err)
+	}
 	n2 := Next(n)
 	if err := s.Update(ctxOf(t), n2, n.Version, nil); err != nil {
 		t.Fatalf("second Update: %v", err)
@@ -149,9 +166,12 @@ func testUpdate(t *testing.T, s registry.Store) {
 func testUpdateRefused(t *testing.T, s registry.Store) {
 	holder := fullDoc()
 	mustCreate(t, s, holder)
-	d := mustCreate(t, s, NewDoc(registry.KindTalent, "other"))
+	v1 := mustCreate(t, s, NewDoc(registry.KindTalent, "other"))
+	d := Next(v1)
+	if err := s.Update(ctxOf(t), d, 1, nil); err != nil {
+		t.Fatalf("Update: %v", err)
+	}
 	before := pending(t, s)
-	stale := Next(Next(d))
 	missing := Next(NewDoc(registry.KindTalent, "missing"))
 	taken := Next(d)
 	taken.Identity = holder.Identity
@@ -161,10 +181,10 @@ func testUpdateRefused(t *testing.T, s registry.Store) {
 		prev int64
 		want error
 	}{
-		{"stale version", stale, 2, registry.ErrVersionMismatch},
-		{"older version", Next(d), 0, registry.ErrVersionMismatch},
+		{"stale version", Next(v1), 1, registry.ErrVersionMismatch},
+		{"version ahead", Next(Next(d)), 3, registry.ErrVersionMismatch},
 		{"missing", missing, 1, registry.ErrNotFound},
-		{"identity held by another", taken, 1, registry.ErrConflict},
+		{"identity held by another", taken, 2, registry.ErrConflict},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -181,5 +201,20 @@ func testUpdateRefused(t *testing.T, s registry.Store) {
 	checkEvents(t, pending(t, s), before)
 	if _, err := s.Get(ctxOf(t), missing.Kind, missing.ID); !errors.Is(err, registry.ErrNotFound) {
 		t.Errorf("Get after update of missing: %v, want ErrNotFound", err)
+	}
+}
+
+// checkFindsOnly fails unless each query lists exactly want (none when
+// want has no id).
+func checkFindsOnly(t *testing.T, s registry.Store, want registry.Document, qs []registry.Query) {
+	t.Helper()
+	for _, q := range qs {
+		got, err := s.List(ctxOf(t), q)
+		if err != nil {
+			t.Fatalf("List %+v: %v", q, err)
+		}
+		if (want.ID == "" && len(got) != 0) || (want.ID != "" && (len(got) != 1 || got[0].ID != want.ID)) {
+			t.Errorf("List %+v = %q, want [%s]", q, docNames(got), want.Name)
+		}
 	}
 }

@@ -1,0 +1,81 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"talentd/registry"
+)
+
+// insertEvents appends events to the outbox inside the write transaction;
+// seq keeps them in write order.
+func insertEvents(ctx context.Context, tx *sql.Tx, events []registry.Event) error {
+	const q = `INSERT INTO outbox (event_id, type, kind, record_id, version, time, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`
+	for _, e := range events {
+		data := e.Data
+		if data == nil {
+			data = []byte{}
+		}
+		if _, err := tx.ExecContext(ctx, q, e.ID, e.Type, e.Kind, e.RecordID, e.Version, millis(e.Time), data); err != nil {
+			return fmt.Errorf("outbox event %s: %w", e.ID, translate(err))
+		}
+	}
+	return nil
+}
+
+// Pending returns up to limit unpublished events in the order they were
+// written.
+func (s *Store) Pending(ctx context.Context, limit int) ([]registry.Event, error) {
+	const q = `SELECT event_id, type, kind, record_id, version, time, data
+		FROM outbox ORDER BY seq LIMIT ?`
+	if limit <= 0 {
+		return nil, nil
+	}
+	rows, err := s.read.QueryContext(ctx, q, limit)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: pending events: %w", err)
+	}
+	defer rows.Close()
+	var out []registry.Event
+	for rows.Next() {
+		var (
+			e  registry.Event
+			ms int64
+		)
+		if err := rows.Scan(&e.ID, &e.Type, &e.Kind, &e.RecordID, &e.Version, &ms, &e.Data); err != nil {
+			return nil, fmt.Errorf("sqlite: pending events: %w", err)
+		}
+		e.Time = fromMillis(ms)
+		out = append(out, e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: pending events: %w", err)
+	}
+	return out, nil
+}
+
+// MarkPublished deletes the events from the outbox; events already gone
+// are ignored.
+func (s *Store) MarkPublished(ctx context.Context, events []registry.Event) error {
+	const batch = 500
+	for start := 0; start < len(events); start += batch {
+		part := events[start:min(start+batch, len(events))]
+		ids := make([]any, len(part))
+		for i, e := range part {
+			ids[i] = e.ID
+		}
+		q := `DELETE FROM outbox WHERE event_id IN (` + placeholders(len(ids)) + `)`
+		if _, err := s.write.ExecContext(ctx, q, ids...); err != nil {
+			return fmt.Errorf("sqlite: mark published: %w", err)
+		}
+	}
+	return nil
+}
+
+// placeholders returns n comma-separated question marks.
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}

@@ -1,0 +1,82 @@
+package sqlite
+
+// migration is one step of the schema. Its statements run in one
+// transaction together with the row that records it in schema_migrations.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations is the schema, oldest first. Open applies the ones a database
+// has not seen yet, in order, each exactly once.
+//
+// To change the schema, APPEND a migration whose version is the last one
+// plus one (a new table for api keys, the audit trail, …). Never edit,
+// renumber or remove a migration that has been committed: databases in the
+// field have already applied it. Several statements may share one migration;
+// separate them with semicolons.
+//
+// Times are INTEGER unix milliseconds, UTC, so they sort and compare as
+// numbers.
+var migrations = []migration{
+	{1, "records", `
+CREATE TABLE records (
+	rid        INTEGER PRIMARY KEY,
+	kind       TEXT    NOT NULL,
+	id         TEXT    NOT NULL,
+	area       TEXT    NOT NULL,
+	status     TEXT    NOT NULL,
+	version    INTEGER NOT NULL,
+	created_at INTEGER NOT NULL,
+	updated_at INTEGER NOT NULL,
+	name       TEXT    NOT NULL,
+	name_fold  TEXT    NOT NULL, -- lower-cased name, for NameContains
+	identity   TEXT    NOT NULL DEFAULT '',
+	idem_key   TEXT    NOT NULL DEFAULT '',
+	idem_hash  TEXT    NOT NULL DEFAULT '',
+	filters    TEXT    NOT NULL DEFAULT '{}', -- JSON object, as stored
+	refs       TEXT    NOT NULL DEFAULT '[]', -- JSON array, as stored
+	body       BLOB    NOT NULL
+);
+CREATE UNIQUE INDEX records_kind_id ON records (kind, id);
+CREATE UNIQUE INDEX records_identity ON records (kind, identity) WHERE identity <> '';
+CREATE UNIQUE INDEX records_idem_key ON records (kind, idem_key) WHERE idem_key <> '';
+CREATE INDEX records_newest ON records (kind, created_at, id);
+CREATE INDEX records_area ON records (kind, area, created_at, id);
+CREATE INDEX records_status ON records (kind, status, created_at, id);
+
+-- One row per indexed filter field of a record (Document.Filters).
+CREATE TABLE record_filters (
+	rid   INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
+	key   TEXT    NOT NULL,
+	value TEXT    NOT NULL,
+	kind  TEXT    NOT NULL,
+	PRIMARY KEY (rid, key)
+) WITHOUT ROWID;
+CREATE INDEX record_filters_value ON record_filters (kind, key, value);
+
+-- One row per id a record points at (Document.Refs).
+CREATE TABLE record_refs (
+	rid  INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
+	ref  TEXT    NOT NULL,
+	kind TEXT    NOT NULL,
+	PRIMARY KEY (rid, ref)
+) WITHOUT ROWID;
+CREATE INDEX record_refs_ref ON record_refs (kind, ref);
+`},
+	{2, "outbox", `
+-- Domain events written in the same transaction as the record change;
+-- seq is the publication order.
+CREATE TABLE outbox (
+	seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+	event_id  TEXT    NOT NULL UNIQUE,
+	type      TEXT    NOT NULL,
+	kind      TEXT    NOT NULL,
+	record_id TEXT    NOT NULL,
+	version   INTEGER NOT NULL,
+	time      INTEGER NOT NULL,
+	data      BLOB    NOT NULL
+);
+`},
+}
