@@ -88,6 +88,9 @@ const (
 	ConsumerDeadlines = "deadlines"
 	ConsumerReminder  = "reminder"
 	ConsumerNotifier  = "notifier"
+	// Relay is not a consumer: its dead letters are outbox events that
+	// cannot form a valid envelope.
+	Relay = "relay"
 )
 
 // Durables lists every durable consumer with its one filter (a type
