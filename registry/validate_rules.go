@@ -64,10 +64,10 @@ func holderRules(doc IDDoc, gender Gender, born Date, now time.Time, verr *Valid
 	if err != nil {
 		return // reported at id_doc.number
 	}
-	if h.Gender != "" && gender != "" && gender != h.Gender {
+	if h.Gender != "" && (gender == Male || gender == Female) && gender != h.Gender {
 		verr.Add("gender", "gender_mismatch", "")
 	}
-	if h.BirthDate != "" && born != "" && born != h.BirthDate {
+	if h.BirthDate != "" && validDate(string(born)) && born != h.BirthDate {
 		verr.Add("birth_date", "birth_date_mismatch", "")
 	}
 }
