@@ -95,3 +95,12 @@ func AuditHash(e AuditEntry) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// CheckAuditEntry is what AppendAudit requires of an entry before it is
+// chained: an id, a time and an action. It returns ErrInvalid otherwise.
+func CheckAuditEntry(e AuditEntry) error {
+	if e.ID == "" || e.Time.IsZero() || e.Action == "" {
+		return fmt.Errorf("registry: an audit entry needs an id, a time and an action: %w", ErrInvalid)
+	}
+	return nil
+}

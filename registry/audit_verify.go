@@ -48,11 +48,11 @@ func checkLink(e AuditEntry, prev AuditHead) *ChainBreak {
 	return nil
 }
 
-// AuditEntries adapts AuditLog.All to an iterator for VerifyChain.
+// AuditEntries adapts AuditLog.EachAudit to an iterator for VerifyChain.
 func AuditEntries(ctx context.Context, log AuditLog) iter.Seq2[AuditEntry, error] {
 	return func(yield func(AuditEntry, error) bool) {
 		errStop := errors.New("stop")
-		err := log.All(ctx, func(e AuditEntry) error {
+		err := log.EachAudit(ctx, func(e AuditEntry) error {
 			if !yield(e, nil) {
 				return errStop
 			}
@@ -67,7 +67,7 @@ func AuditEntries(ctx context.Context, log AuditLog) iter.Seq2[AuditEntry, error
 // VerifyAuditLog checks the whole chain of log against its head; see
 // VerifyChain.
 func VerifyAuditLog(ctx context.Context, log AuditLog) (firstBroken int64, err error) {
-	head, err := log.Head(ctx)
+	head, err := log.AuditHead(ctx)
 	if err != nil {
 		return 0, err
 	}

@@ -24,23 +24,25 @@ type KeyStore interface {
 	CountKeys(ctx context.Context) (int, error)
 }
 
-// AuditLog is the append-only, hash-chained audit trail.
+// AuditLog is the append-only, hash-chained audit trail. Its method names
+// carry "Audit" because stores implement it beside Store.
 type AuditLog interface {
-	// Append adds e at the end of the chain and returns it as stored: the
+	// AppendAudit adds e at the end of the chain and returns it as stored: the
 	// store assigns Seq (the last seq + 1) and PrevHash (the last entry's
 	// Hash, AuditGenesis for the first) and seals it with ChainAuditEntry,
 	// atomically, so concurrent appends never fork the chain. The caller
-	// sets every other field; e.ID must be set.
-	Append(ctx context.Context, e AuditEntry) (AuditEntry, error)
-	// List returns entries matching q in seq order.
-	List(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
-	// All calls fn with every entry in seq order, stopping at fn's first
+	// sets every other field. An entry failing CheckAuditEntry is
+	// ErrInvalid; an ID that exists is a *ConflictError with Reason "id".
+	AppendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error)
+	// ListAudit returns entries matching q in seq order.
+	ListAudit(ctx context.Context, q AuditQuery) ([]AuditEntry, error)
+	// EachAudit calls fn with every entry in seq order, stopping at fn's first
 	// error, which it returns.
-	All(ctx context.Context, fn func(AuditEntry) error) error
-	// Head returns the chain head the store keeps beside the entries: the
+	EachAudit(ctx context.Context, fn func(AuditEntry) error) error
+	// AuditHead returns the chain head the store keeps beside the entries: the
 	// seq and hash of the last entry appended (zero for an empty log). It
 	// lets VerifyChain notice entries cut from the end.
-	Head(ctx context.Context) (AuditHead, error)
+	AuditHead(ctx context.Context) (AuditHead, error)
 }
 
 // AuditQuery selects audit entries. Zero fields do not filter.

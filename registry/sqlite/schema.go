@@ -79,4 +79,54 @@ CREATE TABLE outbox (
 	data      BLOB    NOT NULL
 );
 `},
+	{3, "security", `
+-- API keys: the secret's SHA-256 only, never the secret.
+CREATE TABLE api_keys (
+	id         TEXT    PRIMARY KEY,
+	name       TEXT    NOT NULL,
+	role       TEXT    NOT NULL,
+	area       TEXT    NOT NULL DEFAULT '',
+	enclave_id TEXT    NOT NULL DEFAULT '',
+	hash       TEXT    NOT NULL UNIQUE,
+	prefix     TEXT    NOT NULL,
+	created_at INTEGER NOT NULL,
+	expires_at INTEGER, -- NULL: never
+	revoked_at INTEGER, -- NULL: not revoked
+	created_by TEXT    NOT NULL
+);
+
+-- The hash-chained audit trail; seq is assigned by Append, gap-free.
+CREATE TABLE audit_log (
+	seq            INTEGER PRIMARY KEY,
+	id             TEXT    NOT NULL UNIQUE,
+	time           INTEGER NOT NULL,
+	key_id         TEXT    NOT NULL,
+	key_name       TEXT    NOT NULL,
+	role           TEXT    NOT NULL,
+	action         TEXT    NOT NULL,
+	kind           TEXT    NOT NULL,
+	record_id      TEXT    NOT NULL,
+	version_before INTEGER NOT NULL,
+	version_after  INTEGER NOT NULL,
+	fields         TEXT    NOT NULL, -- JSON array of field names
+	request_id     TEXT    NOT NULL,
+	client_ip      TEXT    NOT NULL,
+	prev_hash      TEXT    NOT NULL,
+	hash           TEXT    NOT NULL
+);
+CREATE INDEX audit_log_record ON audit_log (record_id, seq);
+CREATE INDEX audit_log_key ON audit_log (key_id, seq);
+CREATE INDEX audit_log_time ON audit_log (time);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+-- The chain head: the last appended entry's seq and hash, one row.
+CREATE TABLE audit_head (
+	one  INTEGER PRIMARY KEY CHECK (one = 1),
+	seq  INTEGER NOT NULL,
+	hash TEXT    NOT NULL
+);
+`},
 }

@@ -1,0 +1,92 @@
+package sqlite_test
+
+import (
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"talentd/registry/sqlite"
+	"talentd/registry/storetest"
+)
+
+func openSecurity(t *testing.T) storetest.Security {
+	t.Helper()
+	s, err := sqlite.Open(t.TempDir())
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	return s
+}
+
+func TestSecurityContract(t *testing.T) {
+	storetest.RunSecurity(t, openSecurity)
+}
+
+// rawDB opens the store's database file directly, as someone with access
+// to the data directory could, while the store is open.
+func rawDB(t *testing.T, dir string) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dir, sqlite.FileName)+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func exec(t *testing.T, db *sql.DB, q string, args ...any) {
+	t.Helper()
+	res, err := db.Exec(q, args...)
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 && !strings.HasPrefix(q, "DROP") {
+		t.Fatalf("%s touched %d rows", q, n)
+	}
+}
+
+func TestAuditTamperDetected(t *testing.T) {
+	storetest.RunAuditTamper(t, func(t *testing.T) (storetest.Security, storetest.Tamper) {
+		dir := t.TempDir()
+		s, err := sqlite.Open(dir)
+		if err != nil {
+			t.Fatalf("Open: %v", err)
+		}
+		db := rawDB(t, dir)
+		unguard := func(t *testing.T) {
+			exec(t, db, `DROP TRIGGER IF EXISTS audit_log_no_update`)
+			exec(t, db, `DROP TRIGGER IF EXISTS audit_log_no_delete`)
+		}
+		return s, storetest.Tamper{
+			Modify: func(t *testing.T, seq int64) {
+				unguard(t)
+				exec(t, db, `UPDATE audit_log SET action = 'read' WHERE seq = ?`, seq)
+			},
+			Delete: func(t *testing.T, seq int64) {
+				unguard(t)
+				exec(t, db, `DELETE FROM audit_log WHERE seq = ?`, seq)
+			},
+		}
+	})
+}
+
+// TestAuditLogRefusesEdits: the table itself refuses UPDATE and DELETE, so
+// only someone who first drops its triggers can alter it.
+func TestAuditLogRefusesEdits(t *testing.T) {
+	dir := t.TempDir()
+	s, err := sqlite.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.AppendAudit(t.Context(), storetest.NewAuditEntry(0, "rec_0", "update")); err != nil {
+		t.Fatal(err)
+	}
+	db := rawDB(t, dir)
+	for _, q := range []string{`UPDATE audit_log SET action = 'read' WHERE seq = 1`, `DELETE FROM audit_log WHERE seq = 1`} {
+		if _, err := db.Exec(q); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: %v, want the append-only refusal", q, err)
+		}
+	}
+}
