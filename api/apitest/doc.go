@@ -1,0 +1,8 @@
+// Package apitest builds the API over a real registry Service for tests:
+// an SQLite store and a personal-data keyring in a temporary directory,
+// the registry's validator, and request and fixture helpers (valid record
+// bodies of every kind, resident ID numbers with a correct check digit).
+//
+// It is for tests only; nothing outside _test.go files should import it.
+// It must not import NATS or MongoDB.
+package apitest

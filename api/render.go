@@ -1,0 +1,62 @@
+package api
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"talentd/registry"
+)
+
+// ContentTypeJSON is the media type of every success body.
+const ContentTypeJSON = "application/json; charset=utf-8"
+
+// renderRecord is the one way a record reaches a response body: masking of
+// personal numbers, for callers that may not see them, belongs here.
+func renderRecord(c *gin.Context, r registry.Record) registry.Record {
+	return r
+}
+
+// etag is the ETag of a record version: the version, quoted.
+func etag(version int64) string { return `"` + strconv.FormatInt(version, 10) + `"` }
+
+// writeRecord answers with one record and its ETag.
+func (s *server) writeRecord(c *gin.Context, status int, r registry.Record) {
+	c.Header("ETag", etag(r.Base().Version))
+	s.writeJSON(c, status, renderRecord(c, r))
+}
+
+// page is the body of a list response.
+type page struct {
+	Items      []registry.Record `json:"items"`
+	NextCursor string            `json:"next_cursor,omitempty"`
+}
+
+// writePage answers with a page of records.
+func (s *server) writePage(c *gin.Context, p registry.Page) {
+	out := page{Items: make([]registry.Record, 0, len(p.Items)), NextCursor: p.Next}
+	for _, r := range p.Items {
+		out.Items = append(out.Items, renderRecord(c, r))
+	}
+	s.writeJSON(c, http.StatusOK, out)
+}
+
+// writeJSON answers with v as JSON.
+func (s *server) writeJSON(c *gin.Context, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		s.writeProblem(c, &problem{status: http.StatusInternalServerError, slug: "internal", cause: err})
+		return
+	}
+	c.Data(status, ContentTypeJSON, b)
+}
+
+func mustJSON(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(err) // documents built from plain maps always encode
+	}
+	return b
+}
