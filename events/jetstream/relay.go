@@ -88,10 +88,13 @@ func (r *Relay) Run(ctx context.Context) error {
 	defer nc.RemoveStatusListener(back)
 	tick := time.NewTicker(r.cfg.Sweep)
 	defer tick.Stop()
+	var last error
 	for {
-		if _, err := r.Drain(ctx); err != nil && ctx.Err() == nil {
+		_, err := r.Drain(ctx)
+		if err != nil && ctx.Err() == nil && !(errors.Is(err, ErrDisconnected) && errors.Is(last, ErrDisconnected)) {
 			r.cfg.Logger.Warn("relay: events stay in the outbox", "err", err)
 		}
+		last = err
 		select {
 		case <-ctx.Done():
 			return nil
