@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"talentd/events/jetstream"
 	"talentd/events/eventstest"
+	"talentd/events/jetstream"
 )
 
 // TestRelaySurvivesOutage: the NATS server goes away in the middle of a run
