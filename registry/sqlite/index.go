@@ -1,31 +1,29 @@
 package sqlite
 
 import (
-	"context"
-	"database/sql"
 	"slices"
 
 	"talentd/registry"
 )
 
 // writeIndexRows replaces the filter and ref rows of record rid with doc's.
-func writeIndexRows(ctx context.Context, tx *sql.Tx, rid int64, doc registry.Document) error {
-	for _, q := range []string{`DELETE FROM record_filters WHERE rid = ?`, `DELETE FROM record_refs WHERE rid = ?`} {
-		if _, err := tx.ExecContext(ctx, q, rid); err != nil {
-			return err
-		}
+func writeIndexRows(t txn, rid int64, doc registry.Document) error {
+	if _, err := t.exec(t.st.deleteFilters, rid); err != nil {
+		return err
 	}
+	if _, err := t.exec(t.st.deleteRefs, rid); err != nil {
+		return err
+	}
+	created := millis(doc.CreatedAt)
 	for k, v := range doc.Filters {
-		const q = `INSERT INTO record_filters (rid, key, value, kind) VALUES (?, ?, ?, ?)`
-		if _, err := tx.ExecContext(ctx, q, rid, k, v, doc.Kind); err != nil {
+		if _, err := t.exec(t.st.insertFilter, rid, k, v, doc.Kind, created, doc.ID); err != nil {
 			return err
 		}
 	}
 	refs := slices.Clone(doc.Refs)
 	slices.Sort(refs)
 	for _, ref := range slices.Compact(refs) {
-		const q = `INSERT INTO record_refs (rid, ref, kind) VALUES (?, ?, ?)`
-		if _, err := tx.ExecContext(ctx, q, rid, ref, doc.Kind); err != nil {
+		if _, err := t.exec(t.st.insertRef, rid, ref, doc.Kind, created, doc.ID); err != nil {
 			return err
 		}
 	}

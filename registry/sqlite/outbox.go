@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -11,16 +10,14 @@ import (
 
 // insertEvents appends events to the outbox inside the write transaction;
 // seq keeps them in write order.
-func insertEvents(ctx context.Context, tx *sql.Tx, events []registry.Event) error {
-	const q = `INSERT INTO outbox (event_id, type, kind, record_id, version, time, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`
+func insertEvents(t txn, events []registry.Event) error {
 	for _, e := range events {
 		data := e.Data
 		if data == nil {
 			data = []byte{}
 		}
-		if _, err := tx.ExecContext(ctx, q, e.ID, e.Type, e.Kind, e.RecordID, e.Version, millis(e.Time), data); err != nil {
-			return fmt.Errorf("outbox event %s: %w", e.ID, translate(err))
+		if _, err := t.exec(t.st.insertEvent, e.ID, e.Type, e.Kind, e.RecordID, e.Version, millis(e.Time), data); err != nil {
+			return fmt.Errorf("outbox event %s: %w", e.ID, err)
 		}
 	}
 	return nil

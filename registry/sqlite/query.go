@@ -81,7 +81,7 @@ func (s *Store) List(ctx context.Context, q registry.Query) ([]registry.Document
 	if q.After != nil {
 		w.add("(r.created_at, r.id) < (?, ?)", millis(q.After.CreatedAt), q.After.ID)
 	}
-	sql := `SELECT ` + docColumns + ` FROM records r WHERE ` + w.String() +
+	sql := `SELECT ` + docColumns + docFrom + ` WHERE ` + w.String() +
 		` ORDER BY r.created_at DESC, r.id DESC`
 	if q.Limit > 0 {
 		sql += fmt.Sprintf(" LIMIT %d", q.Limit)

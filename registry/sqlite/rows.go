@@ -14,7 +14,10 @@ import (
 
 // docColumns are the records columns a Document is read from, in scanDoc order.
 const docColumns = `r.kind, r.id, r.area, r.status, r.version, r.created_at, r.updated_at,
-	r.name, r.identity, r.idem_key, r.idem_hash, r.filters, r.refs, r.body`
+	r.name, r.identity, r.idem_key, r.idem_hash, r.filters, r.refs, b.body`
+
+// docFrom joins a record to its body.
+const docFrom = ` FROM records r JOIN record_bodies b ON b.rid = r.rid`
 
 // scanner is *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
@@ -78,7 +81,7 @@ func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
 // getOne returns the document where cond (on alias r) holds, or ErrNotFound.
 func getOne(ctx context.Context, db *sql.DB, what, cond string, args ...any) (registry.Document, error) {
-	q := `SELECT ` + docColumns + ` FROM records r WHERE ` + cond
+	q := `SELECT ` + docColumns + docFrom + ` WHERE ` + cond
 	d, err := scanDoc(db.QueryRowContext(ctx, q, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("sqlite: %s: %w", what, registry.ErrNotFound)

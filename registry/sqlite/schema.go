@@ -21,6 +21,8 @@ type migration struct {
 // numbers.
 var migrations = []migration{
 	{1, "records", `
+-- The indexed fields of every record; the body lives in record_bodies so
+-- that scans of this table stay small.
 CREATE TABLE records (
 	rid        INTEGER PRIMARY KEY,
 	kind       TEXT    NOT NULL,
@@ -36,34 +38,45 @@ CREATE TABLE records (
 	idem_key   TEXT    NOT NULL DEFAULT '',
 	idem_hash  TEXT    NOT NULL DEFAULT '',
 	filters    TEXT    NOT NULL DEFAULT '{}', -- JSON object, as stored
-	refs       TEXT    NOT NULL DEFAULT '[]', -- JSON array, as stored
-	body       BLOB    NOT NULL
+	refs       TEXT    NOT NULL DEFAULT '[]'  -- JSON array, as stored
 );
 CREATE UNIQUE INDEX records_kind_id ON records (kind, id);
 CREATE UNIQUE INDEX records_identity ON records (kind, identity) WHERE identity <> '';
 CREATE UNIQUE INDEX records_idem_key ON records (kind, idem_key) WHERE idem_key <> '';
-CREATE INDEX records_newest ON records (kind, created_at, id);
-CREATE INDEX records_area ON records (kind, area, created_at, id);
-CREATE INDEX records_status ON records (kind, status, created_at, id);
+-- Newest-first walks; name_fold rides along so a name search reads the
+-- index, not the rows.
+CREATE INDEX records_newest ON records (kind, created_at, id, name_fold);
+CREATE INDEX records_area ON records (kind, area, created_at, id, name_fold);
+CREATE INDEX records_status ON records (kind, status, created_at, id, name_fold);
 
--- One row per indexed filter field of a record (Document.Filters).
+CREATE TABLE record_bodies (
+	rid  INTEGER PRIMARY KEY REFERENCES records (rid) ON DELETE CASCADE,
+	body BLOB NOT NULL
+);
+
+-- One row per indexed filter field of a record (Document.Filters), with
+-- the record's sort key so a filter can drive a newest-first walk.
 CREATE TABLE record_filters (
-	rid   INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
-	key   TEXT    NOT NULL,
-	value TEXT    NOT NULL,
-	kind  TEXT    NOT NULL,
+	rid        INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
+	key        TEXT    NOT NULL,
+	value      TEXT    NOT NULL,
+	kind       TEXT    NOT NULL,
+	created_at INTEGER NOT NULL,
+	id         TEXT    NOT NULL,
 	PRIMARY KEY (rid, key)
 ) WITHOUT ROWID;
-CREATE INDEX record_filters_value ON record_filters (kind, key, value);
+CREATE INDEX record_filters_value ON record_filters (kind, key, value, created_at, id);
 
 -- One row per id a record points at (Document.Refs).
 CREATE TABLE record_refs (
-	rid  INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
-	ref  TEXT    NOT NULL,
-	kind TEXT    NOT NULL,
+	rid        INTEGER NOT NULL REFERENCES records (rid) ON DELETE CASCADE,
+	ref        TEXT    NOT NULL,
+	kind       TEXT    NOT NULL,
+	created_at INTEGER NOT NULL,
+	id         TEXT    NOT NULL,
 	PRIMARY KEY (rid, ref)
 ) WITHOUT ROWID;
-CREATE INDEX record_refs_ref ON record_refs (kind, ref);
+CREATE INDEX record_refs_ref ON record_refs (kind, ref, created_at, id);
 `},
 	{2, "outbox", `
 -- Domain events written in the same transaction as the record change;

@@ -25,6 +25,7 @@ const readers = 4
 type Store struct {
 	write *sql.DB // one connection: every write transaction runs alone
 	read  *sql.DB // read-only pool
+	st    *statements
 	lock  *os.File
 
 	closeOnce sync.Once
@@ -74,6 +75,11 @@ func openDBs(path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: optimize: %w", err)
 	}
+	st, err := prepareStatements(ctx, write)
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
 	read, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		write.Close()
@@ -81,7 +87,7 @@ func openDBs(path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	return &Store{write: write, read: read}, nil
+	return &Store{write: write, read: read, st: st}, nil
 }
 
 // dsn is the connection string: WAL, NORMAL sync, foreign keys, a busy

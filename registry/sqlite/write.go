@@ -15,18 +15,24 @@ func (s *Store) Create(ctx context.Context, doc registry.Document, events []regi
 	if err != nil {
 		return err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		if err := checkUnique(ctx, tx, doc, true); err != nil {
+	err = s.writeTx(ctx, func(t txn) error {
+		if err := checkUnique(t, doc, true); err != nil {
 			return err
 		}
-		rid, err := insertRecord(ctx, tx, r)
+		res, err := t.exec(t.st.insertRecord, r.Kind, r.ID, r.Area, r.Status, r.Version,
+			millis(r.CreatedAt), millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity,
+			r.IdemKey, r.IdemHash, r.filters, r.refs)
 		if err != nil {
 			return err
 		}
-		if err := writeIndexRows(ctx, tx, rid, doc); err != nil {
+		rid, err := res.LastInsertId()
+		if err != nil {
 			return err
 		}
-		return insertEvents(ctx, tx, events)
+		if _, err := t.exec(t.st.insertBody, rid, r.Body); err != nil {
+			return err
+		}
+		return finishWrite(t, rid, doc, events)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: create %s: %w", doc.ID, err)
@@ -43,21 +49,24 @@ func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, e
 	if err != nil {
 		return err
 	}
-	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		rid, err := lockVersion(ctx, tx, doc.Kind, doc.ID, prev)
+	err = s.writeTx(ctx, func(t txn) error {
+		rid, err := lockVersion(t, doc.Kind, doc.ID, prev)
 		if err != nil {
 			return err
 		}
-		if err := checkUnique(ctx, tx, doc, false); err != nil {
+		if err := checkUnique(t, doc, false); err != nil {
 			return err
 		}
-		if err := updateRecord(ctx, tx, rid, r); err != nil {
+		_, err = t.exec(t.st.updateRecord, r.Area, r.Status, r.Version, millis(r.CreatedAt),
+			millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity, r.IdemKey, r.IdemHash,
+			r.filters, r.refs, rid)
+		if err != nil {
 			return err
 		}
-		if err := writeIndexRows(ctx, tx, rid, doc); err != nil {
+		if _, err := t.exec(t.st.updateBody, r.Body, rid); err != nil {
 			return err
 		}
-		return insertEvents(ctx, tx, events)
+		return finishWrite(t, rid, doc, events)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: update %s: %w", doc.ID, err)
@@ -66,16 +75,17 @@ func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, e
 }
 
 // Delete removes the document stored at version prev and records events.
+// Its body, filter and ref rows go with it (ON DELETE CASCADE).
 func (s *Store) Delete(ctx context.Context, kind registry.Kind, id string, prev int64, events []registry.Event) error {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		rid, err := lockVersion(ctx, tx, kind, id, prev)
+	err := s.writeTx(ctx, func(t txn) error {
+		rid, err := lockVersion(t, kind, id, prev)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM records WHERE rid = ?`, rid); err != nil {
+		if _, err := t.exec(t.st.deleteRecord, rid); err != nil {
 			return err
 		}
-		return insertEvents(ctx, tx, events)
+		return insertEvents(t, events)
 	})
 	if err != nil {
 		return fmt.Errorf("sqlite: delete %s: %w", id, err)
@@ -83,12 +93,20 @@ func (s *Store) Delete(ctx context.Context, kind registry.Kind, id string, prev 
 	return nil
 }
 
+// finishWrite rewrites the index rows of record rid and appends events.
+func finishWrite(t txn, rid int64, doc registry.Document, events []registry.Event) error {
+	if err := writeIndexRows(t, rid, doc); err != nil {
+		return err
+	}
+	return insertEvents(t, events)
+}
+
 // lockVersion returns the rowid of the record if it is stored at version
 // prev; ErrNotFound or ErrVersionMismatch otherwise. Inside the write
 // transaction nothing can change it before the caller writes.
-func lockVersion(ctx context.Context, tx *sql.Tx, kind registry.Kind, id string, prev int64) (int64, error) {
+func lockVersion(t txn, kind registry.Kind, id string, prev int64) (int64, error) {
 	var rid, version int64
-	err := tx.QueryRowContext(ctx, `SELECT rid, version FROM records WHERE kind = ? AND id = ?`, kind, id).Scan(&rid, &version)
+	err := t.queryRow(t.st.version, kind, id).Scan(&rid, &version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, registry.ErrNotFound
 	}
@@ -99,29 +117,4 @@ func lockVersion(ctx context.Context, tx *sql.Tx, kind registry.Kind, id string,
 		return 0, fmt.Errorf("stored version %d, expected %d: %w", version, prev, registry.ErrVersionMismatch)
 	}
 	return rid, nil
-}
-
-const insertSQL = `INSERT INTO records (kind, id, area, status, version, created_at, updated_at,
-	name, name_fold, identity, idem_key, idem_hash, filters, refs, body)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-
-func insertRecord(ctx context.Context, tx *sql.Tx, r row) (int64, error) {
-	res, err := tx.ExecContext(ctx, insertSQL, r.Kind, r.ID, r.Area, r.Status, r.Version,
-		millis(r.CreatedAt), millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity,
-		r.IdemKey, r.IdemHash, r.filters, r.refs, r.Body)
-	if err != nil {
-		return 0, translate(err)
-	}
-	return res.LastInsertId()
-}
-
-const updateSQL = `UPDATE records SET area = ?, status = ?, version = ?, created_at = ?,
-	updated_at = ?, name = ?, name_fold = ?, identity = ?, idem_key = ?, idem_hash = ?,
-	filters = ?, refs = ?, body = ? WHERE rid = ?`
-
-func updateRecord(ctx context.Context, tx *sql.Tx, rid int64, r row) error {
-	_, err := tx.ExecContext(ctx, updateSQL, r.Area, r.Status, r.Version, millis(r.CreatedAt),
-		millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity, r.IdemKey, r.IdemHash,
-		r.filters, r.refs, r.Body, rid)
-	return translate(err)
 }
