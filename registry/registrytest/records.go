@@ -49,9 +49,9 @@ func ForeignExpert(area string, n int) *registry.Expert {
 func Workstation(area string, expertIDs ...string) *registry.Workstation {
 	w := &registry.Workstation{
 		Meta: registry.Meta{Area: area}, Name: "院士工作站",
-		Host:        registry.Org{USCC: USCC1, Name: "临沂智能科技有限公司"},
-		StationKind: "ENTERPRISE",
-		Agreement:   registry.StationAgreement{SignedOn: "2026-01-10", Start: "2026-02-01", End: "2029-01-31"},
+		Host:         registry.Org{USCC: USCC1, Name: "临沂智能科技有限公司"},
+		StationKind:  "ENTERPRISE",
+		Agreement:    registry.StationAgreement{SignedOn: "2026-01-10", Start: "2026-02-01", End: "2029-01-31"},
 		DailyManager: registry.Contact{Name: "赵强", Mobile: "13700137000"},
 	}
 	for i, id := range expertIDs {
