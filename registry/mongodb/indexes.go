@@ -20,7 +20,7 @@ func (s *Store) ensureIndexes(ctx context.Context) error {
 			return fmt.Errorf("mongodb: indexes of %s: %w", k, err)
 		}
 	}
-	return nil
+	return s.ensureSecurityIndexes(ctx)
 }
 
 // kindIndexes are the unique keys, the outbox marker and one index per list
