@@ -1,0 +1,51 @@
+// Command talentd is the registry of talents, experts, academician
+// workstations and talent enclaves: its HTTP API, outbox relay and workers
+// in one binary. `talentd` serves; `talentd help` lists the other commands.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // Asia/Shanghai without the system's zoneinfo
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+// run is talentd with its inputs and outputs passed in, so tests can run it
+// in-process. It returns when ctx ends (after a graceful shutdown) or on a
+// start-up error.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cmd, rest := "serve", args
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, rest = args[0], args[1:]
+	}
+	switch cmd {
+	case "serve":
+		cfg, _, err := parseConfig("talentd", rest, getenv, stderr)
+		if err != nil {
+			return err
+		}
+		return serve(ctx, cfg, stdout, stderr)
+	case "help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("talentd: unknown command %q (try talentd help)", cmd)
+}
+
+const usage = `talentd — registry of talents, experts, academician workstations and talent enclaves
+
+  talentd [serve] [flags]   run the HTTP API and workers (flags: talentd serve -h)
+  talentd help              this text
+`

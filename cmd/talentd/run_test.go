@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"talentd/registry/sqlite"
+)
+
+// lineWatcher is an io.Writer that remembers output and reports the URL
+// talentd prints when it listens.
+type lineWatcher struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+	url chan string
+}
+
+var listenLine = regexp.MustCompile(`listening on (http://\S+)`)
+
+func (w *lineWatcher) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf.Write(p)
+	if m := listenLine.FindSubmatch(w.buf.Bytes()); m != nil && w.url != nil {
+		w.url <- string(m[1])
+		w.url = nil
+	}
+	return len(p), nil
+}
+
+// start runs talentd in-process on 127.0.0.1:0 with the data directory and
+// returns its base URL and a function that stops it and returns run's error.
+func start(t *testing.T, dir string, extra ...string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &lineWatcher{url: make(chan string, 1)}
+	done := make(chan error, 1)
+	args := append([]string{"-http-addr", "127.0.0.1:0", "-data-dir", dir}, extra...)
+	go func() { done <- run(ctx, args, func(string) string { return "" }, out, io.Discard) }()
+	select {
+	case url := <-out.url:
+		return url, func() error { cancel(); return <-done }
+	case err := <-done:
+		cancel()
+		t.Fatalf("talentd did not start: %v", err)
+	case <-time.After(30 * time.Second):
+		t.Fatal("talentd did not start within 30s")
+	}
+	return "", nil
+}
+
+func TestRunServesAndShutsDownCleanly(t *testing.T) {
+	dir := t.TempDir()
+	url, stop := start(t, dir)
+	body := `{"area":"371302","name":"临沂(上海)加速器","type":"ACCELERATOR","builder_kind":"GOV_DEPT",
+	"builder":{"uscc":"914403001922038216","name":"临沂市科技局"},"host_region":"YANGTZE_DELTA",
+	"host_city":"上海","address":"徐汇区","floor_area_m2":800,"rd_staff":12,
+	"contacts":[{"name":"王敏","email":"wm@example.cn"}]}`
+	resp, err := http.Post(url+"/v1/enclaves", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct{ ID, Status string }
+	json.NewDecoder(resp.Body).Decode(&rec)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated || rec.Status != "DRAFT" || resp.Header.Get("Location") != "/v1/enclaves/"+rec.ID {
+		t.Fatalf("create: %d %+v %s", resp.StatusCode, rec, resp.Header.Get("Location"))
+	}
+	for _, path := range []string{"/healthz", "/readyz", "/v1/enclaves/" + rec.ID} {
+		if r, err := http.Get(url + path); err != nil || r.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %v %v", path, r.StatusCode, err)
+		}
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("run returned %v after shutdown", err)
+	}
+	// The store was closed: the data directory can be opened again.
+	s, err := sqlite.Open(dir)
+	if err != nil {
+		t.Fatalf("data directory still locked after shutdown: %v", err)
+	}
+	s.Close()
+}
+
+func TestSecondProcessOnSameDataDirIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	_, stop := start(t, dir)
+	defer stop()
+	err := run(context.Background(), []string{"-http-addr", "127.0.0.1:0", "-data-dir", dir}, func(string) string { return "" }, io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "in use") {
+		t.Fatalf("second talentd on the same data dir: %v", err)
+	}
+}
+
+func TestUnknownCommandAndBadFlag(t *testing.T) {
+	env := func(string) string { return "" }
+	if err := run(context.Background(), []string{"frobnicate"}, env, io.Discard, io.Discard); err == nil {
+		t.Fatal("unknown command accepted")
+	}
+	if err := run(context.Background(), []string{"-no-such-flag"}, env, io.Discard, io.Discard); err == nil {
+		t.Fatal("unknown flag accepted")
+	}
+	bad := func(k string) string {
+		if k == "TALENTD_NATS_PORT" {
+			return "many"
+		}
+		return ""
+	}
+	if err := run(context.Background(), []string{"-http-addr", "127.0.0.1:0"}, bad, io.Discard, io.Discard); err == nil || !strings.Contains(err.Error(), "TALENTD_NATS_PORT") {
+		t.Fatalf("bad env value: %v", err)
+	}
+}
