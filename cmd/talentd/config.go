@@ -31,7 +31,7 @@ type config struct {
 // that the flags, the environment and the README table come from.
 type setting struct {
 	flag, env, def, usage string
-	set               func(c *config, v string) error
+	set                   func(c *config, v string) error
 }
 
 func settings() []setting {
