@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"errors"
+	"sync"
 	"testing"
 
 	"talentd/registry/pii"
@@ -117,4 +118,38 @@ func mustKeyID(t *testing.T, sealed string) string {
 		t.Fatalf("not a sealed value: %q", sealed)
 	}
 	return id
+}
+
+// TestRotateWhileSealing: sealing and opening go on safely while a key is
+// added; every value sealed opens afterwards.
+func TestRotateWhileSealing(t *testing.T) {
+	k, err := pii.LoadOrCreate(t.TempDir(), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed := make(chan string, 400)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 100 {
+				s := mustSeal(t, k, "13800138000")
+				if got, err := k.Open(s); err != nil || got != "13800138000" {
+					t.Errorf("Open during rotation: %q, %v", got, err)
+				}
+				sealed <- s
+			}
+		})
+	}
+	for range 3 {
+		if _, err := k.Rotate(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	close(sealed)
+	for s := range sealed {
+		if got, err := k.Open(s); err != nil || got != "13800138000" {
+			t.Fatalf("Open after rotation: %q, %v", got, err)
+		}
+	}
 }
