@@ -68,6 +68,9 @@ func problemOf(root reflect.Type, fe validator.FieldError) FieldProblem {
 // the field at structNs (Go names, "Talent.Contacts[0].Mobile").
 func jsonNameAt(root reflect.Type, structNs, goName string) string {
 	parts := strings.Split(structNs, ".")
+	if len(parts) < 2 {
+		return ""
+	}
 	t := root
 	for _, p := range parts[1 : len(parts)-1] {
 		p, _, _ = strings.Cut(p, "[")
