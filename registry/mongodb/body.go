@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 )
@@ -58,7 +57,7 @@ func readJSONObject(dec *json.Decoder) (bson.D, error) {
 			return nil, err
 		}
 		key := tok.(string) // the decoder only yields string keys here
-		if key == "" || strings.HasPrefix(key, "$") || strings.Contains(key, ".") {
+		if !storableName(key) {
 			return nil, fmt.Errorf("field name %q cannot be stored", key)
 		}
 		v, err := readJSONValue(dec)

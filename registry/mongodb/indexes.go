@@ -2,7 +2,6 @@ package mongodb
 
 import (
 	"context"
-	"fmt"
 	"sort"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -12,15 +11,14 @@ import (
 	"talentd/registry"
 )
 
-// ensureIndexes creates every collection's indexes; creating an index that
-// exists with the same keys and options does nothing.
+// ensureIndexes creates every collection's missing indexes (by name).
 func (s *Store) ensureIndexes(ctx context.Context) error {
 	for _, k := range registry.Kinds {
-		if _, err := s.db.Collection(string(k)).Indexes().CreateMany(ctx, kindIndexes(k)); err != nil {
-			return fmt.Errorf("mongodb: indexes of %s: %w", k, err)
+		if err := createIndexes(ctx, s.db.Collection(string(k)), kindIndexes(k)); err != nil {
+			return err
 		}
 	}
-	return s.ensureSecurityIndexes(ctx)
+	return nil
 }
 
 // kindIndexes are the unique keys, the outbox marker and one index per list

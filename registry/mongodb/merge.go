@@ -32,12 +32,12 @@ func groupByRecord(events []registry.Event) []recordEvents {
 }
 
 // mergeByTime merges per-record queues into one list, oldest first, never
-// reordering a queue, and stops at limit (0 or less: everything). Ties go
-// to the queue listed first.
+// reordering a queue, and stops at limit. Ties go to the queue listed
+// first.
 func mergeByTime(queues [][]registry.Event, limit int) []registry.Event {
 	var out []registry.Event
 	heads := make([]int, len(queues))
-	for limit <= 0 || len(out) < limit {
+	for len(out) < limit {
 		best := -1
 		for i, q := range queues {
 			if heads[i] == len(q) {

@@ -21,8 +21,11 @@ type pendingRow struct {
 // Pending implements registry.Outbox. It reads, per kind, the limit
 // documents whose oldest pending event is oldest, then merges their
 // outboxes by time while keeping each record's events in write (version)
-// order. A limit of 0 or less means no limit.
+// order. A limit of 0 or less returns nothing.
 func (s *Store) Pending(ctx context.Context, limit int) ([]registry.Event, error) {
+	if limit <= 0 {
+		return nil, nil
+	}
 	var queues [][]registry.Event
 	for _, k := range registry.Kinds {
 		q, err := s.pendingOf(ctx, k, limit)
@@ -39,10 +42,8 @@ func (s *Store) pendingOf(ctx context.Context, kind registry.Kind, limit int) ([
 	f := bson.D{{Key: fOutboxSince, Value: bson.D{{Key: "$exists", Value: true}}}}
 	opts := options.Find().
 		SetSort(bson.D{{Key: fOutboxSince, Value: 1}, {Key: fID, Value: 1}}).
-		SetProjection(bson.D{{Key: fOutbox, Value: 1}})
-	if limit > 0 {
-		opts.SetLimit(int64(limit))
-	}
+		SetProjection(bson.D{{Key: fOutbox, Value: 1}}).
+		SetLimit(int64(limit))
 	cur, err := c.Find(ctx, f, opts)
 	if err != nil {
 		return nil, fmt.Errorf("mongodb: pending %s: %w", kind, err)

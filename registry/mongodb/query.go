@@ -39,8 +39,8 @@ func filterOf(q registry.Query) (bson.D, error) {
 		add(fRefs, q.Ref)
 	}
 	for _, name := range sortedKeys(q.Filters) {
-		if !validFilterName(q.Kind, name) {
-			return nil, fmt.Errorf("mongodb: %s cannot be filtered by %q: %w", q.Kind, name, registry.ErrInvalid)
+		if !storableName(name) {
+			return nil, fmt.Errorf("mongodb: filter name %q: %w", name, registry.ErrInvalid)
 		}
 		add(fFilters+"."+name, q.Filters[name])
 	}
@@ -85,14 +85,10 @@ func after(c registry.Cursor) bson.A {
 	}
 }
 
-// validFilterName reports whether name is one of the kind's filter fields.
-func validFilterName(kind registry.Kind, name string) bool {
-	r := registry.NewRecord(kind)
-	if r == nil {
-		return false
-	}
-	_, ok := r.Filters()[name]
-	return ok
+// storableName reports whether name can be a field name of the f
+// sub-document: not empty, no dot, no leading $.
+func storableName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "$") && !strings.Contains(name, ".")
 }
 
 func sortedKeys(m map[string]string) []string {

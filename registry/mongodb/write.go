@@ -14,7 +14,7 @@ import (
 // Create implements registry.Store: one insert holds the record and its
 // events.
 func (s *Store) Create(ctx context.Context, doc registry.Document, events []registry.Event) error {
-	c, err := s.coll(doc.Kind)
+	c, err := s.writable(doc)
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *Store) Create(ctx context.Context, doc registry.Document, events []regi
 // Update implements registry.Store: one update, guarded by the stored
 // version, replaces the record's fields and appends its events.
 func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, events []registry.Event) error {
-	c, err := s.coll(doc.Kind)
+	c, err := s.writable(doc)
 	if err != nil {
 		return err
 	}
@@ -90,6 +90,17 @@ func (s *Store) dropTombstone(ctx context.Context, c *mongo.Collection, id strin
 		return fmt.Errorf("mongodb: remove tombstone %s %s: %w", c.Name(), id, err)
 	}
 	return nil
+}
+
+// writable returns doc's collection once doc's filter names are checked
+// to be storable field names.
+func (s *Store) writable(doc registry.Document) (*mongo.Collection, error) {
+	for name := range doc.Filters {
+		if !storableName(name) {
+			return nil, fmt.Errorf("mongodb: filter name %q: %w", name, registry.ErrInvalid)
+		}
+	}
+	return s.coll(doc.Kind)
 }
 
 // versioned matches the live document id at version prev.
