@@ -18,7 +18,7 @@ func (s *Store) ensureIndexes(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	return s.ensureSecurityIndexes(ctx)
 }
 
 // kindIndexes are the unique keys, the outbox marker and one index per list
