@@ -10,8 +10,8 @@ import (
 	"talentd/registry"
 )
 
-// where is a WHERE clause under construction: AND-ed conditions on the
-// records alias r, with their arguments.
+// where is a WHERE clause under construction: AND-ed conditions with their
+// arguments.
 type where struct {
 	conds []string
 	args  []any
@@ -21,6 +21,8 @@ func (w *where) add(cond string, args ...any) {
 	w.conds = append(w.conds, cond)
 	w.args = append(w.args, args...)
 }
+
+func (w *where) String() string { return strings.Join(w.conds, " AND ") }
 
 // in adds "column IN (…)" (or NOT IN) for values.
 func in[T ~string](w *where, column string, not bool, values []T) {
@@ -35,14 +37,10 @@ func in[T ~string](w *where, column string, not bool, values []T) {
 	w.add(column+op+placeholders(len(args))+")", args...)
 }
 
-func (w *where) String() string { return strings.Join(w.conds, " AND ") }
-
-// filterWhere translates every filtering field of q (not After or Limit).
-// Each condition can use an index: records (kind, area|status, created_at,
-// id), record_filters (kind, key, value), record_refs (kind, ref).
-func filterWhere(q registry.Query) *where {
-	w := &where{}
-	w.add("r.kind = ?", string(q.Kind))
+// filterWhere adds every filtering field of q except what the driver
+// applies itself (q.Ref always drives; dr.skip names a driving filter), and
+// the time range on the driver's sort key.
+func filterWhere(w *where, q registry.Query, dr driver) {
 	if len(q.IDs) > 0 {
 		in(w, "r.id", false, q.IDs)
 	}
@@ -59,34 +57,46 @@ func filterWhere(q registry.Query) *where {
 		w.add("instr(r.name_fold, ?) > 0", fold(q.NameContains))
 	}
 	if !q.CreatedFrom.IsZero() {
-		w.add("r.created_at >= ?", millis(q.CreatedFrom))
+		w.add(dr.alias+".created_at >= ?", millis(q.CreatedFrom))
 	}
 	if !q.CreatedTo.IsZero() {
-		w.add("r.created_at < ?", millis(q.CreatedTo))
+		w.add(dr.alias+".created_at < ?", millis(q.CreatedTo))
 	}
 	for _, k := range slices.Sorted(maps.Keys(q.Filters)) {
-		w.add(`r.rid IN (SELECT f.rid FROM record_filters f WHERE f.kind = ? AND f.key = ? AND f.value = ?)`,
-			string(q.Kind), k, q.Filters[k])
+		if k != dr.skip {
+			w.add(`EXISTS (SELECT 1 FROM record_filters f WHERE f.rid = r.rid AND f.key = ? AND f.value = ?)`, k, q.Filters[k])
+		}
 	}
-	if q.Ref != "" {
-		w.add(`r.rid IN (SELECT x.rid FROM record_refs x WHERE x.kind = ? AND x.ref = ?)`, string(q.Kind), q.Ref)
+}
+
+// selectRIDs returns the query for the rowids of the page q asks for, in
+// newest-first order, and its arguments.
+func selectRIDs(q registry.Query, dr driver) (string, []any) {
+	w := &where{}
+	w.add(dr.cond, dr.args...)
+	filterWhere(w, q, dr)
+	if q.After != nil {
+		w.add("("+dr.alias+".created_at, "+dr.alias+".id) < (?, ?)", millis(q.After.CreatedAt), q.After.ID)
 	}
-	return w
+	s := `SELECT r.rid FROM ` + dr.from + ` WHERE ` + w.String() +
+		` ORDER BY ` + dr.alias + `.created_at DESC, ` + dr.alias + `.id DESC`
+	if q.Limit > 0 {
+		s += fmt.Sprintf(" LIMIT %d", q.Limit)
+	}
+	return s, w.args
 }
 
 // List returns up to q.Limit documents matching q, newest first, after
-// q.After when set.
+// q.After when set. The page's rowids are found on indexes alone; only
+// then are the page's rows and bodies read.
 func (s *Store) List(ctx context.Context, q registry.Query) ([]registry.Document, error) {
-	w := filterWhere(q)
-	if q.After != nil {
-		w.add("(r.created_at, r.id) < (?, ?)", millis(q.After.CreatedAt), q.After.ID)
+	dr, err := s.chooseDriver(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: list %s: %w", q.Kind, err)
 	}
-	sql := `SELECT ` + docColumns + docFrom + ` WHERE ` + w.String() +
-		` ORDER BY r.created_at DESC, r.id DESC`
-	if q.Limit > 0 {
-		sql += fmt.Sprintf(" LIMIT %d", q.Limit)
-	}
-	rows, err := s.read.QueryContext(ctx, sql, w.args...)
+	page, args := selectRIDs(q, dr)
+	rows, err := s.read.QueryContext(ctx, `SELECT `+docColumns+docFrom+` WHERE r.rid IN (`+page+
+		`) ORDER BY r.created_at DESC, r.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list %s: %w", q.Kind, err)
 	}
@@ -107,9 +117,16 @@ func (s *Store) List(ctx context.Context, q registry.Query) ([]registry.Document
 
 // Count returns how many documents match q; Limit and After are ignored.
 func (s *Store) Count(ctx context.Context, q registry.Query) (int, error) {
-	w := filterWhere(q)
+	q.Limit, q.After = 0, nil
+	dr, err := s.chooseDriver(ctx, q)
+	if err != nil {
+		return 0, fmt.Errorf("sqlite: count %s: %w", q.Kind, err)
+	}
+	w := &where{}
+	w.add(dr.cond, dr.args...)
+	filterWhere(w, q, dr)
 	var n int
-	err := s.read.QueryRowContext(ctx, `SELECT count(*) FROM records r WHERE `+w.String(), w.args...).Scan(&n)
+	err = s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+dr.from+` WHERE `+w.String(), w.args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count %s: %w", q.Kind, err)
 	}

@@ -142,4 +142,14 @@ CREATE TABLE audit_head (
 	hash TEXT    NOT NULL
 );
 `},
+	{4, "covering list indexes", `
+-- The newest-first walks also carry area and status, so every condition
+-- on records is checked on the index and rows are read for the page only.
+DROP INDEX records_newest;
+DROP INDEX records_area;
+DROP INDEX records_status;
+CREATE INDEX records_newest ON records (kind, created_at, id, area, status, name_fold);
+CREATE INDEX records_area ON records (kind, area, created_at, id, status, name_fold);
+CREATE INDEX records_status ON records (kind, status, created_at, id, area, name_fold);
+`},
 }

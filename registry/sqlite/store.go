@@ -26,7 +26,9 @@ type Store struct {
 	write *sql.DB // one connection: every write transaction runs alone
 	read  *sql.DB // read-only pool
 	st    *statements
-	lock  *os.File
+
+	rareRows int // see chooseDriver
+	lock     *os.File
 
 	closeOnce sync.Once
 	closeErr  error
@@ -87,7 +89,7 @@ func openDBs(path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	return &Store{write: write, read: read, st: st}, nil
+	return &Store{write: write, read: read, st: st, rareRows: rareRows}, nil
 }
 
 // dsn is the connection string: WAL, NORMAL sync, foreign keys, a busy
