@@ -134,6 +134,7 @@ func (s *Store) Close() error {
 }
 
 // Reader returns the read-only connection pool, for tests and diagnostics
-// that inspect raw rows (for instance, that a stored body holds no clear
-// personal number). It refuses writes; do not close it.
+// that inspect raw rows (for instance, that no stored body holds a clear
+// personal number: SELECT body FROM record_bodies). It refuses writes; do
+// not close it.
 func (s *Store) Reader() *sql.DB { return s.read }
