@@ -2,7 +2,6 @@ package mongodb
 
 import (
 	"context"
-	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -22,8 +21,8 @@ func (s *Store) ensureSecurityIndexes(ctx context.Context) error {
 		},
 	}
 	for coll, models := range sets {
-		if _, err := s.db.Collection(coll).Indexes().CreateMany(ctx, models); err != nil {
-			return fmt.Errorf("mongodb: indexes of %s: %w", coll, err)
+		if err := createIndexes(ctx, s.db.Collection(coll), models); err != nil {
+			return err
 		}
 	}
 	return nil
