@@ -74,6 +74,10 @@ var fieldTexts = map[string]text{
 	"not_academician":       {"该专家不是院士", "is not an academician"},
 	"duplicate":             {"重复", "is repeated"},
 	"cursor_invalid":        {"分页游标无效", "is not a valid page cursor"},
+	// API keys
+	"excluded":  {"该角色（{param}）不能设置此字段", "may not be set for the role {param}"},
+	"future":    {"必须是将来的时间", "must be in the future"},
+	"printable": {"只能包含可打印字符", "may hold only printable characters"},
 	// request shape
 	"read_only":         {"由服务器维护，不能写入", "is set by the server and cannot be written"},
 	"unknown_field":     {"未知字段", "is not a known field"},

@@ -59,7 +59,7 @@ func problemOf(err error) *problem {
 	case errors.Is(err, registry.ErrForbidden):
 		return &problem{status: http.StatusForbidden, slug: "forbidden"}
 	case errors.Is(err, registry.ErrConflict):
-		return &problem{status: http.StatusConflict, slug: "conflict", detail: "conflict."}
+		return &problem{status: http.StatusConflict, slug: "conflict"}
 	case errors.Is(err, registry.ErrInvalidTransition):
 		return &problem{status: http.StatusConflict, slug: "transition-not-allowed", detail: "transition-not-allowed.generic"}
 	case errors.Is(err, registry.ErrInvalid):
