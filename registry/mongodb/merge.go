@@ -4,9 +4,10 @@ import "talentd/registry"
 
 // recordEvents are the events of one record to clear.
 type recordEvents struct {
-	kind registry.Kind
-	id   string
-	ids  map[string]bool
+	kind   registry.Kind
+	id     string
+	ids    map[string]bool
+	events []registry.Event
 }
 
 // groupByRecord groups events by record, in first-seen order. An event
@@ -26,7 +27,10 @@ func groupByRecord(events []registry.Event) []recordEvents {
 			at[key] = i
 			groups = append(groups, recordEvents{kind: kind, id: e.RecordID, ids: map[string]bool{}})
 		}
-		groups[i].ids[e.ID] = true
+		if !groups[i].ids[e.ID] {
+			groups[i].ids[e.ID] = true
+			groups[i].events = append(groups[i].events, e)
+		}
 	}
 	return groups
 }

@@ -41,7 +41,7 @@ func (s *Store) pendingOf(ctx context.Context, kind registry.Kind, limit int) ([
 	c := s.db.Collection(string(kind))
 	f := bson.D{{Key: fOutboxSince, Value: bson.D{{Key: "$exists", Value: true}}}}
 	opts := options.Find().
-		SetSort(bson.D{{Key: fOutboxSince, Value: 1}, {Key: fID, Value: 1}}).
+		SetSort(bson.D{{Key: fOutboxSince, Value: 1}}). // the sparse index's order
 		SetProjection(bson.D{{Key: fOutbox, Value: 1}}).
 		SetLimit(int64(limit))
 	cur, err := c.Find(ctx, f, opts)
@@ -63,10 +63,12 @@ func (s *Store) pendingOf(ctx context.Context, kind registry.Kind, limit int) ([
 	return queues, nil
 }
 
-// MarkPublished implements registry.Outbox. Each record's published
-// entries are removed with an exact $pullAll of the stored entries (a
-// conditional $pull is not portable); the pending marker goes when the
-// outbox is empty, and a tombstone goes with it.
+// MarkPublished implements registry.Outbox. A conditional $pull is not
+// portable (FerretDB ignores it), so each record's entries are removed with
+// an exact $pullAll: first of the entries rebuilt from the events, which
+// match what Pending returned, and, should any be left (the caller changed
+// an event), of the entries as stored. When the outbox is empty the pending
+// marker goes, and a tombstone goes with it.
 func (s *Store) MarkPublished(ctx context.Context, events []registry.Event) error {
 	for _, g := range groupByRecord(events) {
 		if err := s.clear(ctx, g); err != nil {
@@ -81,21 +83,72 @@ func (s *Store) clear(ctx context.Context, g recordEvents) error {
 	if err != nil {
 		return err
 	}
-	entries, err := storedEntries(ctx, c, g)
-	if err != nil || len(entries) == 0 {
+	left, err := pullEntries(ctx, c, g.id, eventRows(g.events))
+	if err != nil || left == nil {
 		return err
 	}
-	byID := bson.D{{Key: fID, Value: g.id}}
+	if left.holdsAny(g.ids) {
+		entries, err := storedEntries(ctx, c, g)
+		if err != nil || len(entries) == 0 {
+			return err
+		}
+		if left, err = pullEntries(ctx, c, g.id, entries); err != nil || left == nil {
+			return err
+		}
+	}
+	if len(left.Outbox) > 0 {
+		return nil
+	}
+	return s.unmark(ctx, c, g.id, left.Deleted)
+}
+
+// outboxLeft is a record's outbox after a pull.
+type outboxLeft struct {
+	Outbox []struct {
+		ID string `bson:"id"`
+	} `bson:"outbox"`
+	Deleted bool `bson:"deleted"`
+}
+
+func (l *outboxLeft) holdsAny(ids map[string]bool) bool {
+	for _, e := range l.Outbox {
+		if ids[e.ID] {
+			return true
+		}
+	}
+	return false
+}
+
+// pullEntries removes the exact entries from the record's outbox and
+// returns what is left; nil if the record is gone.
+func pullEntries(ctx context.Context, c *mongo.Collection, id string, entries bson.A) (*outboxLeft, error) {
 	pull := bson.D{{Key: "$pullAll", Value: bson.D{{Key: fOutbox, Value: entries}}}}
-	if _, err := c.UpdateOne(ctx, byID, pull); err != nil {
-		return fmt.Errorf("mongodb: clear outbox of %s %s: %w", g.kind, g.id, err)
+	// No projection: FerretDB's findAndModify does not implement one.
+	opts := options.FindOneAndUpdate().SetReturnDocument(options.After)
+	var left outboxLeft
+	err := c.FindOneAndUpdate(ctx, bson.D{{Key: fID, Value: id}}, pull, opts).Decode(&left)
+	if errors.Is(err, mongo.ErrNoDocuments) {
+		return nil, nil
 	}
-	empty := append(byID, bson.E{Key: fOutbox, Value: bson.D{{Key: "$size", Value: 0}}})
-	unmark := bson.D{{Key: "$unset", Value: bson.D{{Key: fOutboxSince, Value: ""}}}}
-	if _, err := c.UpdateOne(ctx, empty, unmark); err != nil {
-		return fmt.Errorf("mongodb: unmark outbox of %s %s: %w", g.kind, g.id, err)
+	if err != nil {
+		return nil, fmt.Errorf("mongodb: clear outbox of %s %s: %w", c.Name(), id, err)
 	}
-	return s.dropTombstone(ctx, c, g.id)
+	return &left, nil
+}
+
+// unmark drops the pending marker of a record whose outbox is empty, or the
+// whole document if it is a tombstone. The empty-outbox guard leaves alone
+// a record that got new events meanwhile.
+func (s *Store) unmark(ctx context.Context, c *mongo.Collection, id string, tombstone bool) error {
+	if tombstone {
+		return s.dropTombstone(ctx, c, id)
+	}
+	empty := bson.D{{Key: fID, Value: id}, {Key: fOutbox, Value: bson.D{{Key: "$size", Value: 0}}}}
+	unset := bson.D{{Key: "$unset", Value: bson.D{{Key: fOutboxSince, Value: ""}}}}
+	if _, err := c.UpdateOne(ctx, empty, unset); err != nil {
+		return fmt.Errorf("mongodb: unmark outbox of %s %s: %w", c.Name(), id, err)
+	}
+	return nil
 }
 
 // storedEntries returns the outbox entries of the record, exactly as

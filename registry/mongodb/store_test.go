@@ -3,6 +3,7 @@ package mongodb_test
 import (
 	"errors"
 	"testing"
+	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -189,5 +190,24 @@ func TestOpenAgainKeepsIndexes(t *testing.T) {
 		if !unique["idem_key_unique"] || unique["identity_unique"] != wantIdentity {
 			t.Errorf("%s unique indexes %v, want idem_key_unique and identity_unique=%v", kind, unique, wantIdentity)
 		}
+	}
+}
+
+// TestMarkPublishedChangedCopies clears events even when the caller's
+// copies differ from what Pending returned (data re-encoded, time in
+// another zone): entries are cleared by event id.
+func TestMarkPublishedChangedCopies(t *testing.T) {
+	s, db := rawStore(t)
+	d, created := identified(t, s, "relayed", "idh_3", "")
+	created.Data = append([]byte(" "), created.Data...)
+	created.Time = created.Time.In(registry.Shanghai).Add(time.Microsecond)
+	if err := s.MarkPublished(t.Context(), []registry.Event{created}); err != nil {
+		t.Fatal(err)
+	}
+	if evs, err := s.Pending(t.Context(), 10); err != nil || len(evs) != 0 {
+		t.Fatalf("Pending = %d events, %v; want none", len(evs), err)
+	}
+	if _, err := rawDoc(t, db, d.Kind, d.ID).LookupErr("outbox_since"); err == nil {
+		t.Error("pending marker left after the outbox was cleared")
 	}
 }
