@@ -43,6 +43,13 @@ func benchTalent(rng *rand.Rand, created time.Time) registry.Document {
 		Project:   &registry.Project{Name: "高端装备智能控制系统研发与产业化", InvestmentYuan: 12_000_000},
 		Agreement: &registry.Agreement{Start: "2025-01-01", End: "2029-12-31"},
 	}
+	if pick(100) == 0 {
+		t.Channel = registry.ChannelCompetition
+		t.Competition = &registry.Competition{Event: "创新创业大赛", AwardDate: "2025-09-01"}
+	}
+	if pick(50) == 0 {
+		t.Employment, t.EnclaveID = registry.EmploymentViaEnclave, benchEnclave(pick(20))
+	}
 	m := t.Base()
 	m.ID, m.Area = registry.UUIDv7{}.New("tal"), benchAreas[pick(len(benchAreas))]
 	m.Status, m.Version, m.CreatedAt, m.UpdatedAt = benchStatuses[pick(len(benchStatuses))], 1, created, created
@@ -58,6 +65,9 @@ func benchTalent(rng *rand.Rand, created time.Time) registry.Document {
 		Identity: fmt.Sprintf("idh_%064x", rng.Uint64()), IdemKey: "key_officer:" + m.ID, IdemHash: "sha256:00", Body: body,
 	}
 }
+
+// benchEnclave is the id of one of the enclaves bench talents work through.
+func benchEnclave(i int) string { return fmt.Sprintf("enc_0190a4d4-0000-7000-8000-%012d", i) }
 
 func BenchmarkCreate(b *testing.B) {
 	s, err := sqlite.Open(b.TempDir())
@@ -156,6 +166,10 @@ func BenchmarkListFiltered(b *testing.B) {
 		{"name rare", registry.Query{Kind: k, NameContains: "王伟芳"}},
 		{"name none", registry.Query{Kind: k, NameContains: "nobody"}},
 		{"area+name", registry.Query{Kind: k, Areas: []string{"371302"}, NameContains: "张"}},
+		{"rare channel", registry.Query{Kind: k, Filters: map[string]string{"channel": "COMPETITION"}}},
+		{"enclave ref", registry.Query{Kind: k, Ref: benchEnclave(7)}},
+		{"enclave ref+status", registry.Query{Kind: k, Ref: benchEnclave(7), StatusNotIn: []registry.Status{"TERMINATED"}}},
+		{"200 ids", registry.Query{Kind: k, IDs: someIDs(b, s, 200)}},
 		{"rare filter+area", registry.Query{Kind: k, Areas: []string{"371302"}, Filters: map[string]string{"tier": "A", "level": "NATIONAL", "field": "AI"}}},
 	}
 	for _, c := range cases {
@@ -187,4 +201,17 @@ func benchList(b *testing.B, s *sqlite.Store, q registry.Query) {
 	slices.Sort(took)
 	b.ReportMetric(float64(took[len(took)*99/100].Microseconds())/1000, "p99-ms")
 	b.ReportMetric(float64(len(first)), "page")
+}
+
+// someIDs returns n ids spread over the fixture, as an enclave key's scope.
+func someIDs(b *testing.B, s *sqlite.Store, n int) []string {
+	all, err := s.List(context.Background(), registry.Query{Kind: registry.KindTalent, Areas: []string{"371325"}, Limit: 10 * n})
+	if err != nil || len(all) < 10*n {
+		b.Fatalf("List = %d, %v", len(all), err)
+	}
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = all[10*i].ID
+	}
+	return ids
 }

@@ -25,9 +25,9 @@ type driver struct {
 const rareRows = 2000
 
 // chooseDriver picks the walk for q: the refs index when q names a ref (few
-// records point at one id), a filter's index when that filter value is
-// rare, and otherwise the records indexes, chosen by SQLite (kind,
-// area or status, then created_at, id).
+// records point at one id), the id index when q lists ids, a filter's index
+// when that filter value is rare, and otherwise the records indexes, chosen
+// by SQLite (kind, area or status, then created_at, id).
 func (s *Store) chooseDriver(ctx context.Context, q registry.Query) (driver, error) {
 	kind := string(q.Kind)
 	if q.Ref != "" {
@@ -35,7 +35,12 @@ func (s *Store) chooseDriver(ctx context.Context, q registry.Query) (driver, err
 			cond: `d.kind = ? AND d.ref = ? AND r.kind = ?`, args: []any{kind, q.Ref, kind}}, nil
 	}
 	records := driver{from: `records r`, alias: "r", cond: `r.kind = ?`, args: []any{kind}}
-	if len(q.IDs) > 0 || len(q.Filters) == 0 {
+	if len(q.IDs) > 0 {
+		// Look the ids up and sort them, rather than walk every record.
+		records.from = `records r INDEXED BY records_kind_id`
+		return records, nil
+	}
+	if len(q.Filters) == 0 {
 		return records, nil
 	}
 	key, n, err := s.rarestFilter(ctx, q)
