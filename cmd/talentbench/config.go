@@ -102,8 +102,12 @@ func usage(fs *flag.FlagSet) {
 		}
 		name, text := flag.UnquoteUsage(f)
 		fmt.Fprintf(w, "  -%s %s\n    \t%s", f.Name, name, text)
-		if f.DefValue != "" && f.DefValue != "0" && f.DefValue != "false" && f.DefValue != "0s" {
+		switch {
+		case f.DefValue == "" || f.DefValue == "0" || f.DefValue == "false" || f.DefValue == "0s":
+		case name == "string":
 			fmt.Fprintf(w, " (default %q)", f.DefValue)
+		default:
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
 		}
 		fmt.Fprintln(w)
 	})

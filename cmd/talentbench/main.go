@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,6 +16,7 @@ func main() {
 	defer stop()
 	err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
 	switch {
+	case errors.Is(err, flag.ErrHelp):
 	case errors.Is(err, errFailedRequests):
 		os.Exit(1)
 	case err != nil:
