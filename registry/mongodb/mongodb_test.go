@@ -10,27 +10,11 @@ import (
 )
 
 // openFerret opens a store on a fresh FerretDB, one connection at a time.
-func openFerret(t *testing.T) *mongodb.Store {
-	t.Helper()
-	uri := mongodbtest.Start(t)
-	s, err := mongodb.Open(t.Context(), uri, mongodbtest.Database(t, uri), mongodb.WithMaxPoolSize(mongodbtest.FerretDBPoolSize))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	return s
-}
+func openFerret(t *testing.T) *mongodb.Store { return mongodbtest.Open(t) }
 
 // openReal opens a store on a fresh database of the real MongoDB named by
 // TALENTD_TEST_MONGO_URI, with the driver's default pool.
-func openReal(t *testing.T) *mongodb.Store {
-	t.Helper()
-	uri := mongodbtest.RealURI(t)
-	s, err := mongodb.Open(t.Context(), uri, mongodbtest.Database(t, uri))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	return s
-}
+func openReal(t *testing.T) *mongodb.Store { return mongodbtest.OpenReal(t) }
 
 func TestContractFerretDB(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) registry.Store { return openFerret(t) })

@@ -2,6 +2,7 @@ package mongodb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -69,11 +70,11 @@ func (s *Store) Ping(ctx context.Context) error {
 	return nil
 }
 
-// Close implements registry.Store.
+// Close implements registry.Store. Closing twice is harmless.
 func (s *Store) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	if err := s.client.Disconnect(ctx); err != nil {
+	if err := s.client.Disconnect(ctx); err != nil && !errors.Is(err, mongo.ErrClientDisconnected) {
 		return fmt.Errorf("mongodb: close: %w", err)
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -30,11 +31,26 @@ const FerretDBPoolSize = 1
 // takes a few milliseconds.
 func Start(t testing.TB) string {
 	t.Helper()
+	return StartServer(t, t.TempDir()).URI
+}
+
+// Server is a running in-process FerretDB.
+type Server struct {
+	// URI is the mongodb:// address it listens on (a free loopback port).
+	URI  string
+	stop func()
+}
+
+// StartServer runs a FerretDB keeping its data in dir, so a test can stop
+// it and start another on the same data (a restart). It stops when the
+// test ends, if not before.
+func StartServer(t testing.TB, dir string) *Server {
+	t.Helper()
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Handler:   "sqlite",
-		SQLiteURL: "file:" + t.TempDir() + "/",
+		SQLiteURL: "file:" + dir + "/",
 	})
 	if err != nil {
 		t.Fatalf("mongodbtest: start ferretdb: %v", err)
@@ -45,12 +61,16 @@ func Start(t testing.TB) string {
 		defer close(done)
 		_ = f.Run(ctx)
 	}()
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	return f.MongoDBURI()
+	var once sync.Once
+	srv := &Server{URI: f.MongoDBURI(), stop: func() { once.Do(func() { cancel(); <-done }) }}
+	t.Cleanup(srv.Stop)
+	return srv
 }
+
+// Stop stops the server and waits until it has closed its connections and
+// data; stopping twice is harmless. Close clients first: with connections
+// still open it waits about three seconds for them.
+func (s *Server) Stop() { s.stop() }
 
 // RealURI returns the real MongoDB's URI from TALENTD_TEST_MONGO_URI, or
 // skips the test when it is not set.
