@@ -17,8 +17,11 @@ type ServiceConfig struct {
 	Store     Store
 	Checker   Checker
 	Protector Protector
-	Clock     Clock // default SystemClock
-	IDs       IDs   // default UUIDv7
+	// Audit receives an entry for every write, transition and reveal; nil
+	// keeps no trail (tests of other concerns).
+	Audit AuditLog
+	Clock Clock // default SystemClock
+	IDs   IDs   // default UUIDv7
 	// OnWrite is called after every successful write, e.g. to kick the
 	// outbox relay. It must not block.
 	OnWrite func()
@@ -29,12 +32,13 @@ type ServiceConfig struct {
 // personal numbers and writes each change with its events in one atomic
 // store write.
 type Service struct {
-	store   Store
-	checker Checker
-	pii     Protector
-	clock   Clock
-	ids     IDs
-	onWrite func()
+	store    Store
+	checker  Checker
+	pii      Protector
+	clock    Clock
+	ids      IDs
+	onWrite  func()
+	auditLog AuditLog
 	// stations serialises the academician workstation limit check with the
 	// write that depends on it, within this process.
 	stations sync.Mutex
@@ -42,7 +46,7 @@ type Service struct {
 
 // NewService returns a Service over the configured parts.
 func NewService(c ServiceConfig) *Service {
-	s := &Service{store: c.Store, checker: c.Checker, pii: c.Protector, clock: c.Clock, ids: c.IDs, onWrite: c.OnWrite}
+	s := &Service{store: c.Store, checker: c.Checker, pii: c.Protector, clock: c.Clock, ids: c.IDs, onWrite: c.OnWrite, auditLog: c.Audit}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}

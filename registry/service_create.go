@@ -12,6 +12,9 @@ import (
 // ErrIdempotencyMismatch. A person already registered under the same
 // identity document gives a *ConflictError naming the existing record.
 func (s *Service) Create(ctx context.Context, p Principal, r Record, idem *Idempotency) (rec Record, replayed bool, err error) {
+	if err := authorizeCreate(p, r); err != nil {
+		return nil, false, err
+	}
 	if idem != nil {
 		if rec, err := s.replay(ctx, r.Kind(), *idem); !errors.Is(err, ErrNotFound) {
 			return rec, err == nil, err
@@ -45,10 +48,10 @@ func (s *Service) Create(ctx context.Context, p Principal, r Record, idem *Idemp
 		return rec, err == nil, err
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, s.visibleConflict(ctx, p, r.Kind(), err)
 	}
 	s.onWrite()
-	return r, false, nil
+	return r, false, s.audit(ctx, p, string(ActionCreate), r, 0, nil)
 }
 
 // replay returns the record an earlier request with the same idempotency key

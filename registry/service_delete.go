@@ -10,8 +10,11 @@ import (
 // past its first state, or one that other records point at, gives a
 // *ConflictError.
 func (s *Service) Delete(ctx context.Context, p Principal, kind Kind, id string, ifMatch int64) error {
-	r, err := s.Get(ctx, kind, id)
+	r, err := s.Read(ctx, p, kind, id)
 	if err != nil {
+		return err
+	}
+	if err := authorize(p, ActionDelete, r); err != nil {
 		return err
 	}
 	m := r.Base()
@@ -29,7 +32,7 @@ func (s *Service) Delete(ctx context.Context, p Principal, kind Kind, id string,
 		return err
 	}
 	s.onWrite()
-	return nil
+	return s.audit(ctx, p, string(ActionDelete), r, m.Version, nil)
 }
 
 // checkUnused refuses to delete an enclave that talents point at, or an

@@ -26,7 +26,7 @@ func TestTalentReviewPathAndApprovedEvent(t *testing.T) {
 		r = move(t, env, r, to)
 	}
 	m := r.Base()
-	if m.Version != 8 || len(m.StatusHistory) != 8 || m.StatusHistory[3].From != "UNDER_REVIEW" || m.StatusHistory[3].By != "key_officer" {
+	if m.Version != 8 || len(m.StatusHistory) != 8 || m.StatusHistory[3].From != "UNDER_REVIEW" || m.StatusHistory[3].By != "key_bureau" {
 		t.Fatalf("meta = %+v", m)
 	}
 	types := pendingTypes(t, env, m.ID)

@@ -13,7 +13,8 @@ import (
 
 var ctx = context.Background()
 
-var clerk = registry.Principal{KeyID: "key_officer", Name: "兰山区人才办", Role: registry.RoleOfficer, Area: "371302"}
+// clerk is the bureau (an admin): these tests are about the rules, not access.
+var clerk = registry.Principal{KeyID: "key_bureau", Name: "市科技局", Role: registry.RoleAdmin}
 
 func create(t *testing.T, env *registrytest.Env, r registry.Record) registry.Record {
 	t.Helper()
@@ -45,7 +46,7 @@ func TestCreateSetsServerFieldsAndSealsPersonalNumbers(t *testing.T) {
 	in.Status, in.Version = "APPROVED", 99 // a client cannot choose these
 	got := create(t, env, in).(*registry.Talent)
 	m := got.Base()
-	if !registry.ValidID("tal", m.ID) || m.Status != registry.TalentDraft || m.Version != 1 || m.CreatedBy != "key_officer" {
+	if !registry.ValidID("tal", m.ID) || m.Status != registry.TalentDraft || m.Version != 1 || m.CreatedBy != "key_bureau" {
 		t.Fatalf("meta = %+v", m)
 	}
 	if len(m.StatusHistory) != 1 || m.StatusHistory[0].To != registry.TalentDraft {

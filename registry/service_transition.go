@@ -11,8 +11,11 @@ import (
 // the lifecycle does not allow gives a *TransitionError listing the allowed
 // next states.
 func (s *Service) Transition(ctx context.Context, p Principal, kind Kind, id string, ifMatch int64, to Status, reason string) (Record, error) {
-	r, err := s.Get(ctx, kind, id)
+	r, err := s.Read(ctx, p, kind, id)
 	if err != nil {
+		return nil, err
+	}
+	if err := authorize(p, TransitionAction(to), r); err != nil {
 		return nil, err
 	}
 	m := r.Base()
@@ -33,7 +36,7 @@ func (s *Service) Transition(ctx context.Context, p Principal, kind Kind, id str
 	if err := s.write(ctx, r, ifMatch, evs); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return r, s.audit(ctx, p, string(TransitionAction(to)), r, ifMatch, []string{"status"})
 }
 
 // enter applies what arriving in state to implies for the record: the dates

@@ -13,7 +13,7 @@ import (
 // says. A replacement that changes nothing returns the stored record as it
 // is, without a new version.
 func (s *Service) Replace(ctx context.Context, p Principal, kind Kind, id string, ifMatch int64, next Record) (Record, error) {
-	cur, err := s.Get(ctx, kind, id)
+	cur, err := s.Read(ctx, p, kind, id)
 	if err != nil {
 		return nil, err
 	}
@@ -27,6 +27,9 @@ func (s *Service) Replace(ctx context.Context, p Principal, kind Kind, id string
 		return nil, err
 	}
 	changed := ChangedFields(cur, next)
+	if err := authorizeReplace(p, cur, changed); err != nil {
+		return nil, err
+	}
 	if len(changed) == 0 {
 		return cur, nil
 	}
@@ -41,9 +44,9 @@ func (s *Service) Replace(ctx context.Context, p Principal, kind Kind, id string
 	next.Base().UpdatedAt = now
 	evs := append([]Event{s.updatedEvent(next, changed)}, s.contentEvents(cur, next)...)
 	if err := s.write(ctx, next, ifMatch, evs); err != nil {
-		return nil, err
+		return nil, s.visibleConflict(ctx, p, kind, err)
 	}
-	return next, nil
+	return next, s.audit(ctx, p, string(ActionUpdate), next, ifMatch, changed)
 }
 
 // areaOf keeps the area a replacement asks for; an empty one keeps the old.

@@ -42,7 +42,7 @@ func NewEnv(t testing.TB) *Env {
 	clock := &FixedClock{At: time.Date(2026, 11, 27, 10, 0, 0, 0, registry.Shanghai)}
 	svc := registry.NewService(registry.ServiceConfig{
 		Store: st, Checker: registry.NewValidator(registry.AreaCodes(registry.DefaultAreas)),
-		Protector: keys, Clock: clock,
+		Protector: keys, Clock: clock, Audit: st,
 	})
 	return &Env{Service: svc, Store: st, Keys: keys, Clock: clock, Dir: dir}
 }
