@@ -9,8 +9,8 @@ import (
 )
 
 var (
-	lanshan = registry.Principal{KeyID: "key_lanshan", Name: "兰山区人才办", Role: registry.RoleOfficer, Area: "371302"}
-	yinan   = registry.Principal{KeyID: "key_yinan", Name: "沂南县人才办", Role: registry.RoleOfficer, Area: "371321"}
+	lanshan   = registry.Principal{KeyID: "key_lanshan", Name: "兰山区人才办", Role: registry.RoleOfficer, Area: "371302"}
+	yinan     = registry.Principal{KeyID: "key_yinan", Name: "沂南县人才办", Role: registry.RoleOfficer, Area: "371321"}
 	inspector = registry.Principal{KeyID: "key_audit", Name: "审计", Role: registry.RoleAuditor}
 )
 
