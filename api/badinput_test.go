@@ -43,6 +43,7 @@ func TestBadInput(t *testing.T) {
 	fresh := apitest.TalentBody(apitest.ResidentID(101))
 	one := `"1"`
 	missing := "tal_01a21b8c-0000-7000-8000-000000000000"
+	foreignID, _ := env.Create(t, registry.KindExpert, apitest.ForeignExpertBody("E7654321"))
 	huge := `{"name":"` + strings.Repeat("a", api.DefaultMaxBody) + `"}`
 	cases := []badCase{
 		// POST /v1/talents
@@ -78,6 +79,22 @@ func TestBadInput(t *testing.T) {
 		{"wrong content type", "POST", "/v1/talents", fresh, []string{"Content-Type", "text/plain"}, 415, "-", ""},
 		{"merge patch type on create", "POST", "/v1/talents", fresh, []string{"Content-Type", "application/merge-patch+json"}, 415, "-", ""},
 		{"idempotency key too long", "POST", "/v1/talents", fresh, []string{"Idempotency-Key", strings.Repeat("k", 256)}, 400, "Idempotency-Key", "idempotency_key"},
+		// the other kinds
+		{"enclave contact mobile", "POST", "/v1/enclaves", with(apitest.EnclaveBody(), func(m map[string]any) {
+			m["contacts"] = []any{map[string]any{"name": "a", "mobile": "+86 139 1234 5678"}, map[string]any{"name": "b", "mobile": "0139"}}
+		}), nil, 400, "contacts[1].mobile", "mobile_format"},
+		{"enclave builder USCC", "POST", "/v1/enclaves", with(apitest.EnclaveBody(), func(m map[string]any) { m["builder"].(map[string]any)["uscc"] = "91330106MA27Y4U47" }), nil, 400, "builder.uscc", "uscc_format"},
+		{"enclave unknown nested", "POST", "/v1/enclaves", with(apitest.EnclaveBody(), func(m map[string]any) { m["contacts"] = []any{map[string]any{"name": "a", "wechat": "x"}} }), nil, 400, "contacts[0].wechat", "unknown_field"},
+		{"expert passport number", "POST", "/v1/experts", with(apitest.ForeignExpertBody("E1111111"), func(m map[string]any) { m["passport"].(map[string]any)["number"] = "E1" }), nil, 400, "passport.number", "passport_format"},
+		{"expert permit after passport", "POST", "/v1/experts", with(apitest.ForeignExpertBody("E2222222"), func(m map[string]any) { m["passport"].(map[string]any)["valid_to"] = "2026-01-01" }), nil, 400, "work_permit.valid_to", "permit_after_passport"},
+		{"expert retired as string", "POST", "/v1/experts", with(apitest.ExpertBody(apitest.ResidentID(102)), func(m map[string]any) { m["retired"] = "no" }), nil, 400, "retired", "type"},
+		{"workstation absent academician", "POST", "/v1/workstations", apitest.WorkstationBody("exp_01a21b8c-0000-7000-8000-000000000000"), nil, 400, "academicians[0].expert_id", "not_found"},
+		{"workstation non-academician", "POST", "/v1/workstations", apitest.WorkstationBody(foreignID), nil, 400, "academicians[0].expert_id", "not_academician"},
+		{"workstation academician id of another kind", "POST", "/v1/workstations", apitest.WorkstationBody(talentID), nil, 400, "academicians[0].expert_id", "record_id"},
+		{"enclave type filter", "GET", "/v1/enclaves?type=CAFE", nil, nil, 400, "type", "oneof"},
+		{"enclave region filter", "GET", "/v1/enclaves?host_region=MARS", nil, nil, 400, "host_region", "oneof"},
+		{"workstation kind filter", "GET", "/v1/workstations?kind=HOME", nil, nil, 400, "kind", "oneof"},
+		{"expert kind filter", "GET", "/v1/experts?kind=", nil, nil, 400, "kind", "oneof"},
 		// GET /v1/talents/{id}
 		{"invalid id", "GET", "/v1/talents/abc", nil, nil, 400, "id", "record_id"},
 		{"id of another kind", "GET", "/v1/talents/exp_01a21b8c-0000-7000-8000-000000000000", nil, nil, 400, "id", "record_id"},

@@ -14,6 +14,14 @@ const (
 	langEN
 )
 
+// tag is the language's BCP 47 tag, for Content-Language.
+func (l lang) tag() string {
+	if l == langEN {
+		return "en"
+	}
+	return "zh-CN"
+}
+
 // langOf picks Chinese or English by the request's Accept-Language: the
 // acceptable language with the highest weight, first listed on a tie.
 // Chinese when the header is absent or names neither.

@@ -132,12 +132,16 @@ func TestHealthAndReadiness(t *testing.T) {
 func TestLanguageAndRouting(t *testing.T) {
 	env := apitest.New(t)
 	body := apitest.TalentBody("110105194912310021")
-	zh := apitest.Problem(t, env.Do(t, "POST", "/v1/talents", body))
-	en := apitest.Problem(t, env.Do(t, "POST", "/v1/talents", body, "Accept-Language", "en-US,en;q=0.9"))
+	zhRec := env.Do(t, "POST", "/v1/talents", body)
+	enRec := env.Do(t, "POST", "/v1/talents", body, "Accept-Language", "en-US,en;q=0.9")
+	zh, en := apitest.Problem(t, zhRec), apitest.Problem(t, enRec)
+	if zhRec.Header().Get("Content-Language") != "zh-CN" || enRec.Header().Get("Content-Language") != "en" {
+		t.Errorf("Content-Language %q, %q", zhRec.Header().Get("Content-Language"), enRec.Header().Get("Content-Language"))
+	}
 	if zh.Title != "请求内容不合法" || zh.Detail != "1 个字段不合法" || zh.Errors[0].Message != "身份证号码校验位不正确" {
 		t.Errorf("zh: %+v", zh)
 	}
-	if en.Title != "The request is invalid" || en.Errors[0].Message != "has a wrong resident ID check character" {
+	if en.Title != "The request is invalid" || zh.Detail == en.Detail || en.Errors[0].Message != "has a wrong resident ID check character" {
 		t.Errorf("en: %+v", en)
 	}
 	if zh.Type != "/problems/validation" || zh.Errors[0].Field != "id_doc.number" || zh.Errors[0].Code != "cn_id_checksum" {

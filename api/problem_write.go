@@ -46,11 +46,13 @@ func (s *server) writeProblem(c *gin.Context, err error) {
 		s.log.ErrorContext(c.Request.Context(), "request failed",
 			"request_id", requestIDOf(c), "route", routeOf(c), "error", p.cause.Error())
 	}
-	out := p.render(langOf(c.Request), requestIDOf(c), principalOf(c))
+	l := langOf(c.Request)
+	out := p.render(l, requestIDOf(c), principalOf(c))
 	b, err := json.Marshal(out)
 	if err != nil {
 		b = []byte(`{"type":"/problems/internal","title":"Internal server error","status":500}`)
 	}
+	c.Header("Content-Language", l.tag())
 	c.Data(p.status, ContentTypeProblem, b)
 	c.Abort()
 }
