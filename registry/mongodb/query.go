@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
@@ -32,7 +31,7 @@ func filterOf(q registry.Query) (bson.D, error) {
 	if q.NameContains != "" {
 		add(fNameLower, bson.Regex{Pattern: regexp.QuoteMeta(strings.ToLower(q.NameContains))})
 	}
-	if cr := createdFilter(q.CreatedFrom, q.CreatedTo); len(cr) > 0 {
+	if cr := createdFilter(q); len(cr) > 0 {
 		add(fCreatedAt, cr)
 	}
 	if q.Ref != "" {
@@ -45,7 +44,7 @@ func filterOf(q registry.Query) (bson.D, error) {
 		add(fFilters+"."+name, q.Filters[name])
 	}
 	if q.After != nil {
-		add("$or", after(*q.After))
+		add("$nor", notAfter(*q.After))
 	}
 	return f, nil
 }
@@ -65,24 +64,31 @@ func statusFilter(q registry.Query) bson.D {
 	return d
 }
 
-func createdFilter(from, to time.Time) bson.D {
+// createdFilter bounds created_at by the query's range and, when paging,
+// by the cursor's time, so the index scan starts at the cursor.
+func createdFilter(q registry.Query) bson.D {
 	var d bson.D
-	if !from.IsZero() {
-		d = append(d, bson.E{Key: "$gte", Value: millis(from)})
+	if !q.CreatedFrom.IsZero() {
+		d = append(d, bson.E{Key: "$gte", Value: millis(q.CreatedFrom)})
 	}
-	if !to.IsZero() {
-		d = append(d, bson.E{Key: "$lt", Value: millis(to)})
+	if !q.CreatedTo.IsZero() {
+		d = append(d, bson.E{Key: "$lt", Value: millis(q.CreatedTo)})
+	}
+	if q.After != nil {
+		d = append(d, bson.E{Key: "$lte", Value: millis(q.After.CreatedAt)})
 	}
 	return d
 }
 
-// after is the keyset condition for the page after c in newest-first order.
-func after(c registry.Cursor) bson.A {
-	t := millis(c.CreatedAt)
-	return bson.A{
-		bson.D{{Key: fCreatedAt, Value: bson.D{{Key: "$lt", Value: t}}}},
-		bson.D{{Key: fCreatedAt, Value: t}, {Key: fID, Value: bson.D{{Key: "$lt", Value: c.ID}}}},
-	}
+// notAfter excludes, among documents created at the cursor's time, those
+// at or before the cursor in newest-first order. With createdFilter's $lte
+// this is the keyset condition (created_at, _id) < (c.CreatedAt, c.ID),
+// written so one index range serves it rather than an $or of two.
+func notAfter(c registry.Cursor) bson.A {
+	return bson.A{bson.D{
+		{Key: fCreatedAt, Value: millis(c.CreatedAt)},
+		{Key: fID, Value: bson.D{{Key: "$gte", Value: c.ID}}},
+	}}
 }
 
 // storableName reports whether name can be a field name of the f
