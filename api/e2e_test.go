@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 
 	"talentd/api/apitest"
@@ -187,7 +188,7 @@ func TestEndToEndRules(t *testing.T) {
 				next = "/v1/talents?tier=A&limit=2&cursor=" + cur
 			}
 		}
-		if len(seen) != 3 || !slices.IsSortedFunc(seen, func(a, b string) int { return -compare(a, b) }) {
+		if len(seen) != 3 || !slices.IsSortedFunc(seen, func(a, b string) int { return strings.Compare(b, a) }) {
 			t.Errorf("paged %v, want 3 talents newest first", seen)
 		}
 		today := c.do("GET", "/v1/talents?tier=A&created_from=2000-01-01&created_to=2999-12-31&q=张", nil).expect(t, 200)
@@ -204,14 +205,4 @@ func TestEndToEndRules(t *testing.T) {
 		c.do("GET", "/healthz", nil).expect(t, http.StatusOK)
 		c.do("GET", "/readyz", nil).expect(t, http.StatusOK)
 	})
-}
-
-func compare(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
