@@ -1,6 +1,7 @@
 // Package mongodbtest starts MongoDB-wire engines for tests: an in-process
 // FerretDB (on SQLite, in a temp dir) and, when TALENTD_TEST_MONGO_URI is
-// set, a real MongoDB. Each test gets a database of its own.
+// set, a real MongoDB. Each test gets a database of its own; Open, OpenReal
+// and OpenAt return a ready registry/mongodb store on one.
 //
 // Only tests may import it: it pulls FerretDB into the binary. Production
 // code must not import it.
