@@ -60,6 +60,7 @@ func New(cfg Config) http.Handler {
 	e.RedirectTrailingSlash = false
 	e.RedirectFixedPath = false
 	e.ContextWithFallback = true
+	_ = e.SetTrustedProxies(nil) // the client address is the peer's, never a forwarded header
 	e.Use(s.requestID, s.logRequests, s.recoverPanic)
 	s.routes(e)
 	e.NoRoute(s.noRoute)

@@ -7,6 +7,13 @@
 // respond. The one table from registry errors to HTTP problems is
 // problem.go; every route is listed in routes.go.
 //
+// Two seams are kept narrow on purpose: every handler learns the caller
+// through principalOf (registry.System until authentication sets one) and
+// passes it to the Service, which scopes reads and refuses writes; every
+// record on its way into a response goes through renderRecord, where
+// masking of personal numbers belongs. The request id and the peer's
+// address reach the Service's audit trail through the request context.
+//
 // Conventions a client relies on:
 //   - A field in errors[] is the dotted JSON path (employer.uscc,
 //     team[0].name). Problems with the body as a whole (empty, not JSON,

@@ -28,17 +28,10 @@ func pathID(c *gin.Context, kind registry.Kind) (string, error) {
 	return id, nil
 }
 
-// readRecord is Service.Get limited to what the caller may read: a record
-// outside the caller's scope is not found.
+// readRecord reads a record as the caller: a record outside the caller's
+// scope is not found, a kind its role may not read is forbidden.
 func (s *server) readRecord(c *gin.Context, kind registry.Kind, id string) (registry.Record, error) {
-	r, err := s.svc.Get(c.Request.Context(), kind, id)
-	if err != nil {
-		return nil, err
-	}
-	if !inScope(principalOf(c), r) {
-		return nil, registry.ErrNotFound
-	}
-	return r, nil
+	return s.svc.Read(c.Request.Context(), principalOf(c), kind, id)
 }
 
 // versionFor resolves If-Match to the version the service should compare:

@@ -13,6 +13,7 @@ import (
 
 	"talentd/api"
 	"talentd/api/apitest"
+	"talentd/registry"
 )
 
 // syncBuffer is a log sink safe for the server's goroutines.
@@ -104,6 +105,24 @@ func TestAccessLog(t *testing.T) {
 		if strings.Contains(all, secret) {
 			t.Errorf("the log holds %q", secret)
 		}
+	}
+}
+
+// TestAuditGetsRequest checks that the audit trail learns the request id
+// and the peer's address, never a forwarded one.
+func TestAuditGetsRequest(t *testing.T) {
+	env := apitest.New(t)
+	rec := env.Do(t, "POST", "/v1/enclaves", apitest.EnclaveBody(), "X-Request-Id", "trace-audit", "X-Forwarded-For", "10.9.9.9")
+	var created struct{ ID string }
+	if err := json.Unmarshal(rec.Body.Bytes(), &created); err != nil || rec.Code != 201 {
+		t.Fatalf("create: %d %s", rec.Code, rec.Body)
+	}
+	entries, err := env.Store.ListAudit(context.Background(), registry.AuditQuery{Record: created.ID})
+	if err != nil || len(entries) != 1 {
+		t.Fatalf("audit: %v %v", entries, err)
+	}
+	if e := entries[0]; e.RequestID != "trace-audit" || e.ClientIP != "192.0.2.1" || e.Action != "create" {
+		t.Errorf("audit entry %+v", e)
 	}
 }
 

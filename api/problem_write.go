@@ -47,7 +47,7 @@ func (s *server) writeProblem(c *gin.Context, err error) {
 			"request_id", requestIDOf(c), "route", routeOf(c), "error", p.cause.Error())
 	}
 	l := langOf(c.Request)
-	out := p.render(l, requestIDOf(c), principalOf(c))
+	out := p.render(l, requestIDOf(c))
 	b, err := json.Marshal(out)
 	if err != nil {
 		b = []byte(`{"type":"/problems/internal","title":"Internal server error","status":500}`)
@@ -57,18 +57,17 @@ func (s *server) writeProblem(c *gin.Context, err error) {
 	c.Abort()
 }
 
-// render writes the problem in l for the principal p.
-func (pr *problem) render(l lang, instance string, p registry.Principal) Problem {
+// render writes the problem in l. A conflict names the existing record as
+// the Service left it: the Service drops the id when the caller may not
+// see that record.
+func (pr *problem) render(l lang, instance string) Problem {
 	out := Problem{Type: "/problems/" + pr.slug, Title: titleOf(pr.slug).in(l), Status: pr.status,
 		Detail: pr.detailText(l), Instance: instance, Failing: pr.failing}
 	for _, f := range pr.fields {
 		out.Errors = append(out.Errors, FieldError{Field: f.Field, Code: f.Code, Message: fieldMessage(f.Code, f.Param, l)})
 	}
 	if ce := pr.conflict; ce != nil {
-		out.Reason = ce.Reason
-		if mayRevealID(p) {
-			out.ExistingID = ce.ExistingID
-		}
+		out.Reason, out.ExistingID = ce.Reason, ce.ExistingID
 	}
 	if te := pr.transition; te != nil {
 		out.Allowed = append([]registry.Status{}, te.Allowed...)

@@ -15,8 +15,7 @@ func (s *server) list(kind registry.Kind) handlerFunc {
 		if err != nil {
 			return err
 		}
-		scopeList(principalOf(c), &req)
-		page, err := s.svc.List(c.Request.Context(), req)
+		page, err := s.svc.ListFor(c.Request.Context(), principalOf(c), req)
 		if err != nil {
 			return err
 		}

@@ -3,6 +3,8 @@ package api
 import (
 	"github.com/gin-gonic/gin"
 	"github.com/google/uuid"
+
+	"talentd/registry"
 )
 
 // HeaderRequestID carries the request id both ways.
@@ -10,8 +12,9 @@ const HeaderRequestID = "X-Request-Id"
 
 const requestIDKey = "talentd.request_id"
 
-// requestID adopts a sane incoming X-Request-Id or makes req_<uuidv7>, and
-// echoes it on the response.
+// requestID adopts a sane incoming X-Request-Id or makes req_<uuidv7>,
+// echoes it on the response, and hands it with the client's address to the
+// Service (for the audit trail) through the request context.
 func (s *server) requestID(c *gin.Context) {
 	id := c.GetHeader(HeaderRequestID)
 	if !saneRequestID(id) {
@@ -19,6 +22,8 @@ func (s *server) requestID(c *gin.Context) {
 	}
 	c.Set(requestIDKey, id)
 	c.Header(HeaderRequestID, id)
+	info := registry.RequestInfo{ID: id, ClientIP: c.ClientIP()}
+	c.Request = c.Request.WithContext(registry.WithRequest(c.Request.Context(), info))
 	c.Next()
 }
 

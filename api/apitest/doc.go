@@ -1,6 +1,6 @@
 // Package apitest builds the API over a real registry Service for tests:
-// an SQLite store and a personal-data keyring in a temporary directory,
-// the registry's validator, and request and fixture helpers (valid record
+// an SQLite store (also the audit trail) and a personal-data keyring in a
+// temporary directory, the registry's validator, and request and fixture helpers (valid record
 // bodies of every kind, resident ID numbers with a correct check digit).
 //
 // It is for tests only; nothing outside _test.go files should import it.

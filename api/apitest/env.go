@@ -40,7 +40,7 @@ func New(t testing.TB, opts ...func(*api.Config)) *Env {
 		t.Fatalf("apitest: keyring: %v", err)
 	}
 	areas := registry.AreaCodes(registry.DefaultAreas)
-	svc := registry.NewService(registry.ServiceConfig{Store: store, Checker: registry.NewValidator(areas), Protector: keys})
+	svc := registry.NewService(registry.ServiceConfig{Store: store, Checker: registry.NewValidator(areas), Protector: keys, Audit: store})
 	cfg := api.Config{Service: svc, Ready: []api.Check{api.StoreCheck(store)}, Areas: areas,
 		Logger: slog.New(slog.NewJSONHandler(testWriter{t}, nil))}
 	for _, o := range opts {
