@@ -31,8 +31,9 @@ type StatusChange struct {
 	Reason string    `json:"reason,omitempty"`
 }
 
-// ServerFields are the JSON names of Meta: set by the server, refused in input.
-var ServerFields = []string{"id", "status", "version", "created_at", "updated_at", "created_by", "status_history"}
+// ServerFields are the JSON names of what the server sets: Meta, and the
+// warnings normalisation derives. They are refused in input.
+var ServerFields = []string{"id", "status", "version", "created_at", "updated_at", "created_by", "status_history", "warnings"}
 
 // Record is implemented by the four record kinds.
 type Record interface {
