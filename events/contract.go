@@ -94,11 +94,13 @@ const (
 )
 
 // Durables lists every durable consumer with its one filter (a type
-// pattern, prefixed by Subject when the consumer is created).
+// pattern, prefixed by Subject when the consumer is created). A filter may
+// be narrowed later (the server updates the durable in place); a name may not
+// change.
 var Durables = []Durable{
 	{ConsumerSubsidy, Root + ".>"},
 	{ConsumerDeadlines, Root + ".>"},
-	{ConsumerReminder, ReminderDue},
+	{ConsumerReminder, Root + ".>"},
 	{ConsumerNotifier, Root + ".>"},
 }
 
