@@ -8,7 +8,10 @@ import (
 )
 
 // migrate brings db's schema up to the last of migrations.
-func migrate(ctx context.Context, db *sql.DB) error {
+func migrate(ctx context.Context, db *sql.DB) error { return migrateTo(ctx, db, migrations) }
+
+// migrateTo applies the steps of ms that db has not seen.
+func migrateTo(ctx context.Context, db *sql.DB, ms []migration) error {
 	const track = `CREATE TABLE IF NOT EXISTS schema_migrations (
 	version    INTEGER PRIMARY KEY,
 	name       TEXT    NOT NULL,
@@ -21,11 +24,11 @@ func migrate(ctx context.Context, db *sql.DB) error {
 	if err := db.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&have); err != nil {
 		return fmt.Errorf("sqlite: read schema version: %w", err)
 	}
-	last := migrations[len(migrations)-1].version
+	last := ms[len(ms)-1].version
 	if have > last {
 		return fmt.Errorf("sqlite: database schema version %d is newer than this program's %d", have, last)
 	}
-	for i, m := range migrations {
+	for i, m := range ms {
 		if m.version != i+1 {
 			return fmt.Errorf("sqlite: migration %q has version %d, want %d", m.name, m.version, i+1)
 		}

@@ -64,7 +64,7 @@ func filterWhere(w *where, q registry.Query, dr driver) {
 	}
 	for _, k := range slices.Sorted(maps.Keys(q.Filters)) {
 		if k != dr.skip {
-			w.add(`EXISTS (SELECT 1 FROM record_filters f WHERE f.rid = r.rid AND f.key = ? AND f.value = ?)`, k, q.Filters[k])
+			w.add(`instr(r.filter_tags, ?) > 0`, filterTag(k, q.Filters[k]))
 		}
 	}
 }

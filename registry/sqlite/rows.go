@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,7 +49,7 @@ func scanDoc(row scanner) (registry.Document, error) {
 // row is a Document in the form the records table stores it.
 type row struct {
 	registry.Document
-	nameFold, filters, refs string
+	nameFold, filters, tags, refs string
 }
 
 // toRow encodes doc's filters and refs for storage.
@@ -69,7 +71,28 @@ func toRow(d registry.Document) (row, error) {
 	if d.Body == nil {
 		d.Body = []byte{}
 	}
-	return row{Document: d, nameFold: fold(d.Name), filters: string(f), refs: string(r)}, nil
+	return row{Document: d, nameFold: fold(d.Name), filters: string(f), tags: filterTags(d.Filters), refs: string(r)}, nil
+}
+
+// tagEscaper escapes the characters that delimit filter tags.
+var tagEscaper = strings.NewReplacer("%", "%25", "|", "%7C", "=", "%3D")
+
+// filterTag is one filter as it appears in the filter_tags column.
+func filterTag(key, value string) string {
+	return "|" + tagEscaper.Replace(key) + "=" + tagEscaper.Replace(value) + "|"
+}
+
+// filterTags is the filter_tags column: "|k1=v1|k2=v2|", keys sorted, or ""
+// for no filters (migration 5 builds the same, in any order).
+func filterTags(filters map[string]string) string {
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(filters)) {
+		b.WriteString(strings.TrimSuffix(filterTag(k, filters[k]), "|"))
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return b.String() + "|"
 }
 
 // fold is the case-insensitive form of a name and of a NameContains needle.

@@ -152,4 +152,21 @@ CREATE INDEX records_newest ON records (kind, created_at, id, area, status, name
 CREATE INDEX records_area ON records (kind, area, created_at, id, status, name_fold);
 CREATE INDEX records_status ON records (kind, status, created_at, id, area, name_fold);
 `},
+	{5, "filter tags", `
+-- Every filter of a record as "|key=value|…|" (with %, | and = escaped as
+-- %25, %7C, %3D), carried by the list indexes so that filters are checked
+-- on the index; record_filters stays the index for rare values.
+ALTER TABLE records ADD COLUMN filter_tags TEXT NOT NULL DEFAULT '';
+UPDATE records SET filter_tags = coalesce((
+	SELECT '|' || group_concat(
+		replace(replace(replace(key, '%', '%25'), '|', '%7C'), '=', '%3D') || '=' ||
+		replace(replace(replace(value, '%', '%25'), '|', '%7C'), '=', '%3D'), '|') || '|'
+	FROM json_each(records.filters)), '');
+DROP INDEX records_newest;
+DROP INDEX records_area;
+DROP INDEX records_status;
+CREATE INDEX records_newest ON records (kind, created_at, id, area, status, name_fold, filter_tags);
+CREATE INDEX records_area ON records (kind, area, created_at, id, status, name_fold, filter_tags);
+CREATE INDEX records_status ON records (kind, status, created_at, id, area, name_fold, filter_tags);
+`},
 }

@@ -20,11 +20,11 @@ type statements struct {
 
 var writeSQL = map[string]string{
 	"insertRecord": `INSERT INTO records (kind, id, area, status, version, created_at, updated_at,
-		name, name_fold, identity, idem_key, idem_hash, filters, refs)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		name, name_fold, identity, idem_key, idem_hash, filters, filter_tags, refs)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"updateRecord": `UPDATE records SET area = ?, status = ?, version = ?, created_at = ?,
 		updated_at = ?, name = ?, name_fold = ?, identity = ?, idem_key = ?, idem_hash = ?,
-		filters = ?, refs = ? WHERE rid = ?`,
+		filters = ?, filter_tags = ?, refs = ? WHERE rid = ?`,
 	"deleteRecord":  `DELETE FROM records WHERE rid = ?`,
 	"insertBody":    `INSERT INTO record_bodies (rid, body) VALUES (?, ?)`,
 	"updateBody":    `UPDATE record_bodies SET body = ? WHERE rid = ?`,

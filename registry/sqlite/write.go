@@ -21,7 +21,7 @@ func (s *Store) Create(ctx context.Context, doc registry.Document, events []regi
 		}
 		res, err := t.exec(t.st.insertRecord, r.Kind, r.ID, r.Area, r.Status, r.Version,
 			millis(r.CreatedAt), millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity,
-			r.IdemKey, r.IdemHash, r.filters, r.refs)
+			r.IdemKey, r.IdemHash, r.filters, r.tags, r.refs)
 		if err != nil {
 			return err
 		}
@@ -59,7 +59,7 @@ func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, e
 		}
 		_, err = t.exec(t.st.updateRecord, r.Area, r.Status, r.Version, millis(r.CreatedAt),
 			millis(r.UpdatedAt), r.Name, r.nameFold, r.Identity, r.IdemKey, r.IdemHash,
-			r.filters, r.refs, rid)
+			r.filters, r.tags, r.refs, rid)
 		if err != nil {
 			return err
 		}

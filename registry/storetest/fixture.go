@@ -33,6 +33,10 @@ var (
 	fixtureFields   = []string{"AI", "NEW_MATERIALS"}
 )
 
+// fixtureNotes are filter values full of delimiters a store might use to
+// pack filters into one column; "x|tier=A|" must not pass for tier A.
+var fixtureNotes = map[int]string{1: "a|b=c", 4: "a", 5: "b=c", 7: "x|tier=A|", 10: "100%", 11: "a|b", 13: "tier=A"}
+
 // fixtureBase is when the first fixture talent was created.
 var fixtureBase = time.Date(2026, 1, 2, 3, 4, 5, 6_000_000, time.UTC)
 
@@ -50,6 +54,9 @@ func loadFixture(t *testing.T, s registry.Store) []registry.Document {
 		d.Filters["tier"] = fixtureTiers[i%len(fixtureTiers)]
 		d.Filters["field"] = fixtureFields[i%len(fixtureFields)]
 		d.Refs = [][]string{{refA}, {refA, refB}, nil}[i%3]
+		if note, ok := fixtureNotes[i]; ok {
+			d.Filters["note"] = note
+		}
 		d.Body = Body(d)
 		docs = append(docs, mustCreate(t, s, d))
 	}
