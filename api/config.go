@@ -5,8 +5,10 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"talentd/registry"
 )
@@ -28,6 +30,30 @@ type Config struct {
 	// Areas are the area codes records may carry (list filter and OpenAPI
 	// enum); empty means registry.DefaultAreas, as for the validator.
 	Areas []string
+	// Keys are the API keys /v1 requests authenticate with, read on every
+	// request (so a revocation holds at once). Nil means the Service's
+	// store if it keeps keys; with none, every /v1 request is a 401.
+	Keys registry.KeyStore
+	// Audit is the trail GET /v1/audit reads; nil means the Service's
+	// store if it keeps one.
+	Audit registry.AuditLog
+	// RateLimit limits the requests of each API key; the zero value does
+	// not limit.
+	RateLimit RateLimit
+	// CORSOrigins are the exact origins (scheme://host[:port]) whose pages
+	// may call the API from a browser; empty leaves CORS off.
+	CORSOrigins []string
+	// Metrics receives the request metrics /metrics serves; nil makes a
+	// registry of the API's own, with the Go and process collectors.
+	Metrics *prometheus.Registry
+}
+
+// RateLimit is a token bucket per API key: Burst requests at once, refilled
+// at PerSecond. PerSecond 0 means no limit; Burst below 1 means PerSecond
+// rounded up (at least 1).
+type RateLimit struct {
+	PerSecond float64
+	Burst     int
 }
 
 // Check is one readiness check: Check returns nil when Name is usable.
@@ -49,6 +75,11 @@ type server struct {
 	maxBody int64
 	areas   []string
 	openapi []byte
+	keys    registry.KeyStore
+	audit   registry.AuditLog
+	limiter *limiter // nil: no rate limit
+	origins []string
+	metrics *metrics
 }
 
 // New returns the API's http.Handler.
@@ -61,7 +92,10 @@ func New(cfg Config) http.Handler {
 	e.RedirectFixedPath = false
 	e.ContextWithFallback = true
 	_ = e.SetTrustedProxies(nil) // the client address is the peer's, never a forwarded header
-	e.Use(s.requestID, s.logRequests, s.recoverPanic)
+	e.Use(s.requestID, s.logRequests, s.metrics.observe, s.recoverPanic, secureHeaders)
+	if len(s.origins) > 0 {
+		e.Use(s.cors)
+	}
 	s.routes(e)
 	e.NoRoute(s.noRoute)
 	e.NoMethod(s.noMethod)
@@ -80,5 +114,17 @@ func newServer(cfg Config) *server {
 		s.areas = registry.AreaCodes(registry.DefaultAreas)
 	}
 	s.openapi = mustJSON(openAPIDocument(s.areas))
+	s.keys, s.audit = cfg.Keys, cfg.Audit
+	if cfg.Service != nil {
+		if k, ok := cfg.Service.Store().(registry.KeyStore); ok && s.keys == nil {
+			s.keys = k
+		}
+		if a, ok := cfg.Service.Store().(registry.AuditLog); ok && s.audit == nil {
+			s.audit = a
+		}
+	}
+	s.limiter = newLimiter(cfg.RateLimit, time.Now)
+	s.origins = cfg.CORSOrigins
+	s.metrics = newMetrics(cfg.Metrics)
 	return s
 }

@@ -35,6 +35,8 @@ func (s *server) create(kind registry.Kind) handlerFunc {
 		c.Header("Location", "/v1/"+string(kind)+"/"+rec.Base().ID)
 		if replayed {
 			c.Header(HeaderReplayed, "true")
+		} else {
+			s.metrics.recordCreated(kind)
 		}
 		s.writeRecord(c, http.StatusCreated, rec)
 		return nil

@@ -25,6 +25,7 @@ type client struct {
 	base   string
 	http   *http.Client
 	router routers.Router
+	token  string // the API key sent unless a request names another
 }
 
 // response is a received response.
@@ -48,7 +49,7 @@ func serve(t *testing.T, env *apitest.Env) *client {
 		defer cancel()
 		srv.Shutdown(ctx)
 	})
-	c := &client{t: t, base: "http://" + ln.Addr().String(), http: &http.Client{Timeout: 10 * time.Second}}
+	c := &client{t: t, base: "http://" + ln.Addr().String(), http: &http.Client{Timeout: 10 * time.Second}, token: env.Token}
 	doc := c.openAPI()
 	if c.router, err = gorillamux.NewRouter(doc); err != nil {
 		t.Fatalf("router: %v", err)
@@ -75,7 +76,8 @@ func (c *client) openAPI() *openapi3.T {
 }
 
 // do sends a request (body nil, a string, or a value sent as JSON; headers
-// as name, value pairs) and validates the response against the document.
+// as name, value pairs, an empty value dropping the header) with the
+// client's API key, and validates the response against the document.
 func (c *client) do(method, path string, body any, headers ...string) response {
 	c.t.Helper()
 	var raw []byte
@@ -93,8 +95,12 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	req.Header.Set("Authorization", apitest.Bearer(c.token))
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+		if headers[i+1] == "" {
+			req.Header.Del(headers[i])
+		}
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

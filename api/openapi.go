@@ -22,14 +22,17 @@ func openAPIDocument(areas []string) obj {
 	for _, k := range registry.Kinds {
 		kindPaths(paths, g, k)
 	}
+	securityPaths(paths, g)
+	secureV1(paths)
 	g.defs["Status"] = obj{"type": "object", "required": []string{"status"}, "properties": obj{"status": obj{"type": "string"}}}
 	g.defs["Problem"] = problemSchema()
 	return obj{
 		"openapi": "3.1.0",
 		"info": obj{"title": "talentd", "version": "1",
 			"description": "Registry of talents, experts, academician workstations and talent enclaves. Errors are application/problem+json (RFC 9457)."},
-		"paths":      paths,
-		"components": obj{"schemas": g.defs, "responses": problemResponses(), "headers": headerDefs()},
+		"paths": paths,
+		"components": obj{"schemas": g.defs, "responses": problemResponses(), "headers": headerDefs(),
+			"securitySchemes": securitySchemes()},
 	}
 }
 
@@ -53,7 +56,8 @@ func kindPaths(paths obj, g *schemas, k registry.Kind) {
 	}
 	paths[base+"/{id}"] = obj{
 		"parameters": []any{idParam},
-		"get": operation("get"+name, "Read a "+k.Singular(), nil, nil,
+		"get": operation("get"+name, "Read a "+k.Singular()+"; personal numbers are masked unless an admin asks ?reveal=pii",
+			[]any{revealParam()}, nil,
 			withProblems(okRecord(rec), 400, 404)),
 		"patch": operation("patch"+name, "Change a "+k.Singular()+" with a JSON Merge Patch (RFC 7396)",
 			[]any{headerParam("If-Match", true)}, mergePatchBody(),

@@ -18,7 +18,7 @@ func operation(id, summary string, params []any, body obj, responses obj) obj {
 }
 
 // problemStatuses are the statuses with a shared problem response.
-var problemStatuses = []int{400, 404, 409, 412, 413, 415, 422, 428, 503}
+var problemStatuses = []int{400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 429, 503}
 
 // withProblems adds the problem responses of the statuses, and the
 // default (any other error, 405 and 500 included), to responses.
@@ -31,25 +31,27 @@ func withProblems(responses obj, statuses ...int) obj {
 }
 
 func problemResponses() obj {
-	out := obj{"Problem": problemResponse("Error")}
+	out := obj{"Problem": problemResponse("Error", 0)}
 	for _, st := range problemStatuses {
-		out["Problem"+strconv.Itoa(st)] = problemResponse(http.StatusText(st))
+		out["Problem"+strconv.Itoa(st)] = problemResponse(http.StatusText(st), st)
 	}
 	return out
 }
 
-func problemResponse(desc string) obj {
-	return obj{"description": desc, "headers": requestIDHeader(),
+func problemResponse(desc string, status int) obj {
+	return obj{"description": desc, "headers": problemHeaders(status),
 		"content": obj{ContentTypeProblem: obj{"schema": refTo("Problem")}}}
 }
 
 func headerDefs() obj {
 	str := obj{"schema": obj{"type": "string"}}
 	return obj{
-		"ETag":      withDesc(str, "The record's version, quoted; send it back in If-Match"),
-		"Location":  withDesc(str, "The new record's URL"),
-		"RequestID": withDesc(str, "The request id (echoed or made), also the problem's instance"),
-		"Replayed":  withDesc(str, "true when answered from an earlier request with the same Idempotency-Key"),
+		"ETag":            withDesc(str, "The record's version, quoted; send it back in If-Match"),
+		"Location":        withDesc(str, "The new record's URL"),
+		"RequestID":       withDesc(str, "The request id (echoed or made), also the problem's instance"),
+		"Replayed":        withDesc(str, "true when answered from an earlier request with the same Idempotency-Key"),
+		"WWWAuthenticate": withDesc(str, `Bearer realm="talentd"`),
+		"RetryAfter":      withDesc(obj{"schema": obj{"type": "integer", "minimum": 1}}, "Seconds to wait before the key may send again"),
 	}
 }
 

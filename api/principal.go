@@ -6,18 +6,19 @@ import (
 	"talentd/registry"
 )
 
-// principalKey is where an authentication middleware leaves the caller's
+// principalKey is where authenticate leaves the caller's
 // registry.Principal in the gin context.
 const principalKey = "talentd.principal"
 
 // principalOf is the one place handlers learn who is calling; every call
-// to the Service passes its result. Until authentication exists every
-// request acts as registry.System.
+// to the Service passes its result. Outside authenticate (a route that
+// forgot it) it is the zero Principal, which has no role and may do
+// nothing.
 func principalOf(c *gin.Context) registry.Principal {
 	if v, ok := c.Get(principalKey); ok {
 		if p, ok := v.(registry.Principal); ok {
 			return p
 		}
 	}
-	return registry.System
+	return registry.Principal{}
 }

@@ -50,6 +50,8 @@ func problemOf(err error) *problem {
 	case errors.As(err, &mbe):
 		return &problem{status: http.StatusRequestEntityTooLarge, slug: "payload-too-large",
 			args: map[string]string{"limit": strconv.FormatInt(mbe.Limit, 10)}}
+	case errors.Is(err, registry.ErrUnauthenticated):
+		return errUnauthenticated
 	case errors.Is(err, registry.ErrNotFound):
 		return &problem{status: http.StatusNotFound, slug: "not-found"}
 	case errors.Is(err, registry.ErrVersionMismatch):
@@ -85,7 +87,16 @@ var (
 	errRouteNotFound    = &problem{status: http.StatusNotFound, slug: "not-found", detail: "route-not-found"}
 	errMethodNotAllowed = &problem{status: http.StatusMethodNotAllowed, slug: "method-not-allowed"}
 	errIfMatchRequired  = &problem{status: http.StatusPreconditionRequired, slug: "precondition-required"}
+	// errUnauthenticated is every authentication failure alike: missing,
+	// malformed, unknown, revoked or expired keys are not told apart.
+	errUnauthenticated = &problem{status: http.StatusUnauthorized, slug: "unauthenticated"}
 )
+
+// rateLimited is a 429 asking the client to wait seconds.
+func rateLimited(seconds int) *problem {
+	return &problem{status: http.StatusTooManyRequests, slug: "rate-limited",
+		args: map[string]string{"seconds": strconv.Itoa(seconds)}}
+}
 
 // unsupportedMediaType is a 415 listing the accepted content types.
 func unsupportedMediaType(accepted string) *problem {

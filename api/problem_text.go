@@ -15,6 +15,8 @@ var titleTexts = map[string]text{
 	"precondition-required":  {"缺少 If-Match", "If-Match required"},
 	"internal":               {"服务器内部错误", "Internal server error"},
 	"not-ready":              {"服务未就绪", "Not ready"},
+	"unauthenticated":        {"未认证", "Unauthenticated"},
+	"rate-limited":           {"请求过于频繁", "Too many requests"},
 }
 
 // detailTexts are the problem details, by detail key (the slug unless the
@@ -56,6 +58,10 @@ var detailTexts = map[string]text{
 		"此操作需要 If-Match 请求头（记录的 ETag）", "This request needs an If-Match header holding the record's ETag"},
 	"internal":  {"服务器出错，请稍后再试", "Something went wrong; try again later"},
 	"not-ready": {"以下组件不可用：{failing}", "Unavailable: {failing}"},
+	"unauthenticated": {
+		"需要有效的 API 密钥：Authorization: Bearer <密钥>", "A valid API key is required: Authorization: Bearer <key>"},
+	"rate-limited": {
+		"该 API 密钥的请求过于频繁，请 {seconds} 秒后再试", "Too many requests with this API key; retry in {seconds} s"},
 }
 
 // genericTitle is the title of a slug without an entry.

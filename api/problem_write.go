@@ -2,6 +2,7 @@ package api
 
 import (
 	"encoding/json"
+	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -53,6 +54,9 @@ func (s *server) writeProblem(c *gin.Context, err error) {
 		b = []byte(`{"type":"/problems/internal","title":"Internal server error","status":500}`)
 	}
 	c.Header("Content-Language", l.tag())
+	if p.status == http.StatusUnauthorized {
+		c.Header("WWW-Authenticate", `Bearer realm="talentd"`)
+	}
 	c.Data(p.status, ContentTypeProblem, b)
 	c.Abort()
 }

@@ -13,9 +13,15 @@ import (
 // ContentTypeJSON is the media type of every success body.
 const ContentTypeJSON = "application/json; charset=utf-8"
 
-// renderRecord is the one way a record reaches a response body: masking of
-// personal numbers, for callers that may not see them, belongs here.
+// renderRecord is the one way a record reaches a response body. It masks
+// every personal number (registry.PersonalFields) unless the handler
+// revealed the record (Service.Reveal, which audits it). It masks r in
+// place: handlers pass records fresh from the Service, used for the
+// response only.
 func renderRecord(c *gin.Context, r registry.Record) registry.Record {
+	if !c.GetBool(revealedKey) {
+		maskRecord(r)
+	}
 	return r
 }
 

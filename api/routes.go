@@ -11,8 +11,10 @@ func (s *server) routes(e *gin.Engine) {
 	e.GET("/healthz", s.healthz)
 	e.GET("/readyz", s.readyz)
 	e.GET("/openapi.json", s.openAPI)
+	e.GET("/metrics", s.serveMetrics())
 
-	v1 := e.Group("/v1")
+	// Every /v1 route needs an API key; each key has its rate limit.
+	v1 := e.Group("/v1", s.authenticate, s.rateLimit)
 	for _, k := range registry.Kinds {
 		base := "/" + string(k) // talents, experts, workstations, enclaves
 		v1.POST(base, s.handle(s.create(k)))
@@ -22,6 +24,10 @@ func (s *server) routes(e *gin.Engine) {
 		v1.DELETE(base+"/:id", s.handle(s.remove(k)))
 		v1.POST(base+"/:id/transitions", s.handle(s.transition(k)))
 	}
+	v1.POST("/admin/keys", s.handle(s.createKey))
+	v1.GET("/admin/keys", s.handle(s.listKeys))
+	v1.DELETE("/admin/keys/:id", s.handle(s.revokeKey))
+	v1.GET("/audit", s.handle(s.listAudit))
 }
 
 // noRoute answers a path no route matches.

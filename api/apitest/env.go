@@ -23,6 +23,9 @@ type Env struct {
 	Handler http.Handler
 	Dir     string   // the store's and keyring's directory
 	Areas   []string // the areas the validator and the API accept
+	// Token is the secret of an admin key that Do sends unless told
+	// otherwise.
+	Token string
 }
 
 // New builds an Env in t.TempDir(); opts may adjust the api.Config before
@@ -46,20 +49,42 @@ func New(t testing.TB, opts ...func(*api.Config)) *Env {
 	for _, o := range opts {
 		o(&cfg)
 	}
-	return &Env{Service: svc, Store: store, Handler: api.New(cfg), Dir: dir, Areas: areas}
+	env := &Env{Service: svc, Store: store, Handler: api.New(cfg), Dir: dir, Areas: areas}
+	env.Token = env.Key(t, registry.KeyRequest{Name: "test admin", Role: registry.RoleAdmin})
+	return env
 }
+
+// Key stores a new API key for req, straight in the store, and returns its
+// secret.
+func (e *Env) Key(t testing.TB, req registry.KeyRequest) string {
+	t.Helper()
+	k, secret := registry.NewAPIKey(req, "test", e.Service.Now(), registry.UUIDv7{})
+	if err := e.Store.CreateKey(context.Background(), k); err != nil {
+		t.Fatalf("apitest: create key: %v", err)
+	}
+	return secret
+}
+
+// Bearer is the Authorization header value of a secret.
+func Bearer(secret string) string { return "Bearer " + secret }
 
 // Do sends a request to the handler. body is nil, a string or []byte (sent
 // as is) or any other value (sent as JSON). headers are name, value pairs;
-// Content-Type defaults to application/json when there is a body.
+// Content-Type defaults to application/json when there is a body, and
+// Authorization to the admin key (Env.Token); an empty value sends no
+// such header.
 func (e *Env) Do(t testing.TB, method, path string, body any, headers ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(method, path, bodyReader(t, body))
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	req.Header.Set("Authorization", Bearer(e.Token))
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
+		if headers[i+1] == "" {
+			req.Header.Del(headers[i])
+		}
 	}
 	rec := httptest.NewRecorder()
 	e.Handler.ServeHTTP(rec, req)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -18,21 +17,19 @@ import (
 	"talentd/registry/sqlite"
 )
 
-const testToken = "tk_bench_secret"
+const testToken = "tk_bench_secret_0123456789abcdefghijkl"
 
-// server is talentd's API over a fresh SQLite store, refusing requests
-// without the test token (as the coming authentication will).
+// server is talentd's API over a fresh SQLite store, whose one admin API
+// key is testToken.
 func server(t *testing.T) (*httptest.Server, *registrytest.Env) {
 	t.Helper()
 	env := registrytest.NewEnv(t)
-	h := api.New(api.Config{Service: env.Service})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") != "Bearer "+testToken {
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-			return
-		}
-		h.ServeHTTP(w, r)
-	}))
+	k := registry.KeyWithSecret(registry.KeyRequest{Name: "bench", Role: registry.RoleAdmin},
+		testToken, registry.HashSecret(testToken), "test", env.Service.Now(), registry.UUIDv7{})
+	if err := env.Store.CreateKey(context.Background(), k); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(api.Config{Service: env.Service}))
 	t.Cleanup(srv.Close)
 	return srv, env
 }
