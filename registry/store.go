@@ -74,7 +74,9 @@ type Store interface {
 	// Create inserts doc (Version 1) and its events atomically. It returns a
 	// *ConflictError with Reason "identity" or "idempotency_key" (and the
 	// holder's id) when another document of the kind has the same Identity
-	// or IdemKey, and Reason "id" when the id exists.
+	// or IdemKey, and Reason "id" when the id exists. When several unique
+	// values clash, the idempotency key is reported first (so a retried
+	// create replays). A deleted document's identity may be used again.
 	Create(ctx context.Context, doc Document, events []Event) error
 	// Get returns the document, or ErrNotFound.
 	Get(ctx context.Context, kind Kind, id string) (Document, error)
