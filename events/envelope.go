@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
+	"strings"
 	"time"
 )
 
@@ -50,10 +50,38 @@ func (e Event) DataAs(v any) error {
 	return nil
 }
 
-var (
-	typeRe  = regexp.MustCompile(`^talent(\.[a-z0-9_]{1,40}){2}$`)
-	tokenRe = regexp.MustCompile(`^[!-~]{1,128}$`) // printable ASCII, no space
-)
+// isToken reports whether s is 1–128 printable ASCII characters, no space.
+func isToken(s string) bool {
+	if len(s) == 0 || len(s) > 128 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '!' || s[i] > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// isType reports whether s is talent.<word>.<word>, each word 1–40 of
+// [a-z0-9_].
+func isType(s string) bool {
+	rest, ok := strings.CutPrefix(s, Root+".")
+	kind, event, ok2 := strings.Cut(rest, ".")
+	return ok && ok2 && isWord(kind) && isWord(event)
+}
+
+func isWord(s string) bool {
+	if len(s) == 0 || len(s) > 40 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
 
 // Validate checks the envelope against the contract: every attribute set,
 // spec version 1.0, a talent.<kind>.<event> type, JSON data that is an object.
@@ -61,15 +89,15 @@ func (e Event) Validate() error {
 	switch {
 	case e.SpecVersion != SpecVersion:
 		return fmt.Errorf("%w: specversion %q", ErrInvalid, e.SpecVersion)
-	case !tokenRe.MatchString(e.ID):
+	case !isToken(e.ID):
 		return fmt.Errorf("%w: id", ErrInvalid)
-	case !tokenRe.MatchString(e.Source):
+	case !isToken(e.Source):
 		return fmt.Errorf("%w: source", ErrInvalid)
-	case !typeRe.MatchString(e.Type):
+	case !isType(e.Type):
 		return fmt.Errorf("%w: type %q", ErrInvalid, e.Type)
-	case !tokenRe.MatchString(e.Subject):
+	case !isToken(e.Subject):
 		return fmt.Errorf("%w: subject", ErrInvalid)
-	case e.Time.IsZero():
+	case e.Time.IsZero() || e.Time.UTC().Year() > 9999:
 		return fmt.Errorf("%w: time", ErrInvalid)
 	case e.DataContentType != ContentType:
 		return fmt.Errorf("%w: datacontenttype %q", ErrInvalid, e.DataContentType)
@@ -79,19 +107,6 @@ func (e Event) Validate() error {
 		return fmt.Errorf("%w: data is not a JSON object", ErrInvalid)
 	}
 	return nil
-}
-
-// Encode validates the envelope and returns its JSON form.
-func Encode(e Event) ([]byte, error) {
-	if err := e.Validate(); err != nil {
-		return nil, err
-	}
-	e.Time = e.Time.UTC()
-	b, err := json.Marshal(e)
-	if err != nil {
-		return nil, fmt.Errorf("events: encode %s: %w", e.ID, err)
-	}
-	return b, nil
 }
 
 // Decode reads one envelope strictly: one JSON object, no unknown, missing,

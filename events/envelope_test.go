@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -101,6 +102,8 @@ func TestEncodeRefusesInvalid(t *testing.T) {
 func FuzzDecode(f *testing.F) {
 	f.Add([]byte(valid))
 	f.Add([]byte(`{"specversion":"1.0"}`))
+	f.Add([]byte(strings.Replace(valid, `"evt_01"`, `"evt_\"0\\1"`, 1)))
+	f.Add([]byte(strings.Replace(valid, `"data":{`, `"data": {"z":"\u00e9<&>"} , "x":{`, 1)))
 	f.Add([]byte(strings.Replace(valid, `{"enclave_id"`, `{"a":[1,{"b":"\u003c"}],"enclave_id"`, 1)))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		e, err := events.Decode(b)
@@ -113,6 +116,10 @@ func FuzzDecode(f *testing.F) {
 		b1, err := events.Encode(e)
 		if err != nil {
 			t.Fatalf("accepted event does not encode: %v", err)
+		}
+		var std events.Event
+		if err := json.Unmarshal(b1, &std); err != nil || std.ID != e.ID || std.Subject != e.Subject || !std.Time.Equal(e.Time) {
+			t.Fatalf("encoding/json reads %s as %+v (%v)", b1, std, err)
 		}
 		e2, err := events.Decode(b1)
 		if err != nil {

@@ -7,30 +7,32 @@ import (
 	"talentd/registry"
 )
 
-func TestRounds(t *testing.T) {
+func TestChains(t *testing.T) {
 	ev := func(rec, id string) registry.Event { return registry.Event{ID: id, RecordID: rec} }
+	ids := func(evs []registry.Event) []string {
+		var out []string
+		for _, e := range evs {
+			out = append(out, e.ID)
+		}
+		return out
+	}
 	tests := []struct {
-		name  string
-		batch []registry.Event
-		want  [][]string
+		name     string
+		batch    []registry.Event
+		first    []string
+		laterOfA []string
+		laterOfB []string
 	}{
-		{"empty", nil, nil},
-		{"one per record", []registry.Event{ev("a", "a1"), ev("b", "b1")}, [][]string{{"a1", "b1"}}},
-		{"a record's events go one per round", []registry.Event{ev("a", "a1"), ev("a", "a2"), ev("b", "b1"), ev("a", "a3"), ev("b", "b2")},
-			[][]string{{"a1", "b1"}, {"a2", "b2"}, {"a3"}}},
+		{"empty", nil, nil, nil, nil},
+		{"one per record", []registry.Event{ev("a", "a1"), ev("b", "b1")}, []string{"a1", "b1"}, nil, nil},
+		{"later events wait behind the first", []registry.Event{ev("a", "a1"), ev("a", "a2"), ev("b", "b1"), ev("a", "a3"), ev("b", "b2")},
+			[]string{"a1", "b1"}, []string{"a2", "a3"}, []string{"b2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var got [][]string
-			for _, r := range rounds(tt.batch) {
-				var ids []string
-				for _, e := range r {
-					ids = append(ids, e.ID)
-				}
-				got = append(got, ids)
-			}
-			if !slices.EqualFunc(got, tt.want, slices.Equal) {
-				t.Fatalf("rounds = %v, want %v", got, tt.want)
+			first, later := chains(tt.batch)
+			if !slices.Equal(ids(first), tt.first) || !slices.Equal(ids(later["a"]), tt.laterOfA) || !slices.Equal(ids(later["b"]), tt.laterOfB) {
+				t.Fatalf("chains = %v, %v", ids(first), later)
 			}
 		})
 	}

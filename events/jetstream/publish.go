@@ -15,84 +15,61 @@ import (
 var errAckTimeout = errors.New("jetstream: no ack in time")
 
 // publish sends a batch of pending events (oldest first, version order per
-// record) in rounds: round k holds the k-th event of every record, so a
-// record's event is published only once its previous one is acknowledged.
-// A record whose event fails sits out the later rounds. It returns the
+// record) asynchronously, with at most Window awaiting their ack. A record's
+// event is sent only once the record's previous event is acknowledged, so
+// the stream holds each record's events in order whatever fails; a record
+// whose event fails sends nothing more in this batch. It returns the
 // acknowledged events and the first error.
-func (r *Relay) publish(ctx context.Context, batch []registry.Event) ([]registry.Event, error) {
-	var done []registry.Event
-	var firstErr error
-	failed := map[string]bool{}
-	for _, round := range rounds(batch) {
-		var todo []registry.Event
-		for _, e := range round {
-			if !failed[e.RecordID] {
-				todo = append(todo, e)
+func (r *Relay) publish(ctx context.Context, batch []registry.Event) (done []registry.Event, err error) {
+	ready, later := chains(batch)
+	window := make([]inflight, 0, min(r.cfg.Window, len(batch)))
+	for len(ready) > 0 || len(window) > 0 {
+		for len(ready) > 0 && len(window) < r.cfg.Window {
+			p, e := r.send(ctx, ready[0])
+			ready = ready[1:]
+			if e != nil {
+				err = cmpErr(err, e)
+				continue
 			}
+			window = append(window, p)
 		}
-		acked, bad, err := r.publishRound(ctx, todo)
-		done = append(done, acked...)
-		for _, e := range bad {
-			failed[e.RecordID] = true
+		if len(window) == 0 {
+			break
 		}
-		if firstErr == nil {
-			firstErr = err
+		p := window[0]
+		window = window[1:]
+		if e := r.await(ctx, p); e != nil {
+			err = cmpErr(err, fmt.Errorf("jetstream: relay: publish %s: %w", p.ev.ID, e))
+			continue
+		}
+		done = append(done, p.ev)
+		if q := later[p.ev.RecordID]; len(q) > 0 {
+			ready, later[p.ev.RecordID] = append(ready, q[0]), q[1:]
 		}
 	}
-	return done, firstErr
+	return done, err
 }
 
-// rounds splits a batch into rounds of at most one event per record,
-// keeping the batch order inside each round.
-func rounds(batch []registry.Event) [][]registry.Event {
-	var out [][]registry.Event
-	nth := map[string]int{}
+// chains splits a batch into the first event of each record, in batch
+// order, and each record's later events, in order.
+func chains(batch []registry.Event) (first []registry.Event, later map[string][]registry.Event) {
+	later = map[string][]registry.Event{}
+	seen := map[string]bool{}
 	for _, e := range batch {
-		k := nth[e.RecordID]
-		nth[e.RecordID] = k + 1
-		if k == len(out) {
-			out = append(out, nil)
+		if seen[e.RecordID] {
+			later[e.RecordID] = append(later[e.RecordID], e)
+			continue
 		}
-		out[k] = append(out[k], e)
+		seen[e.RecordID] = true
+		first = append(first, e)
 	}
-	return out
+	return first, later
 }
 
 type inflight struct {
 	ev       registry.Event
 	ack      natsjs.PubAckFuture
 	deadline time.Time
-}
-
-// publishRound publishes events asynchronously with at most Window awaiting
-// their ack, and sorts them into acknowledged and failed.
-func (r *Relay) publishRound(ctx context.Context, round []registry.Event) (acked, failed []registry.Event, err error) {
-	window := make([]inflight, 0, min(r.cfg.Window, len(round)))
-	settle := func(p inflight) {
-		if e := r.await(ctx, p); e != nil {
-			failed = append(failed, p.ev)
-			err = cmpErr(err, fmt.Errorf("jetstream: relay: publish %s: %w", p.ev.ID, e))
-			return
-		}
-		acked = append(acked, p.ev)
-	}
-	for i, ev := range round {
-		if len(window) == r.cfg.Window {
-			settle(window[0])
-			window = window[1:]
-		}
-		p, e := r.send(ctx, ev)
-		if e != nil {
-			failed = append(failed, round[i:]...)
-			err = cmpErr(err, e)
-			break
-		}
-		window = append(window, p)
-	}
-	for _, p := range window {
-		settle(p)
-	}
-	return acked, failed, err
 }
 
 func cmpErr(old, e error) error {

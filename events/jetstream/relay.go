@@ -115,8 +115,11 @@ func (r *Relay) Drain(ctx context.Context) (int, error) {
 			return total, ErrDisconnected
 		}
 		pending, err := r.outbox.Pending(ctx, r.cfg.Batch)
-		if err != nil || len(pending) == 0 {
-			return total, err
+		if err != nil {
+			return total, fmt.Errorf("jetstream: relay: pending events: %w", err)
+		}
+		if len(pending) == 0 {
+			return total, nil
 		}
 		done, pubErr := r.publish(ctx, pending)
 		if err := r.outbox.MarkPublished(ctx, done); err != nil {
