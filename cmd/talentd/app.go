@@ -19,6 +19,8 @@ import (
 type app struct {
 	store     registry.Store
 	storeName string
+	keys      registry.KeyStore // the store, as keeper of API keys
+	audit     registry.AuditLog // the store, as keeper of the audit trail
 	service   *registry.Service
 	handler   http.Handler
 	closers   []func() error
@@ -48,11 +50,12 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 		areas = registry.AreaCodes(registry.DefaultAreas)
 	}
 	a.service = registry.NewService(registry.ServiceConfig{
-		Store: a.store, Checker: registry.NewValidator(areas), Protector: keys,
+		Store: a.store, Checker: registry.NewValidator(areas), Protector: keys, Audit: a.audit,
 	})
 	a.handler = api.New(api.Config{
 		Service: a.service, Logger: log, Areas: areas,
 		Ready: []api.Check{{Name: "store", Check: a.store.Ping}},
+		Keys:  a.keys, Audit: a.audit, RateLimit: rateLimitOf(cfg), CORSOrigins: cfg.CORSOrigins,
 	})
 	return a, nil
 }
@@ -65,7 +68,7 @@ func (a *app) openStore(ctx context.Context, cfg config) error {
 		if err != nil {
 			return fmt.Errorf("talentd: open MongoDB: %w", err)
 		}
-		a.store, a.storeName = s, "mongodb"
+		a.store, a.storeName, a.keys, a.audit = s, "mongodb", s, s
 		a.closers = append(a.closers, s.Close)
 		return nil
 	}
@@ -73,7 +76,7 @@ func (a *app) openStore(ctx context.Context, cfg config) error {
 	if err != nil {
 		return fmt.Errorf("talentd: open SQLite: %w", err)
 	}
-	a.store, a.storeName = s, "sqlite "+cfg.DataDir
+	a.store, a.storeName, a.keys, a.audit = s, "sqlite "+cfg.DataDir, s, s
 	a.closers = append(a.closers, s.Close)
 	return nil
 }

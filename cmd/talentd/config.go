@@ -25,6 +25,11 @@ type config struct {
 	Areas           []string
 	LogLevel        string
 	ShutdownTimeout time.Duration
+	RateLimit       float64
+	RateBurst       int
+	CORSOrigins     []string
+	TLSCert         string
+	TLSKey          string
 }
 
 // setting describes one configuration entry; settings() is the single list
@@ -56,6 +61,15 @@ func settings() []setting {
 			c.ShutdownTimeout = d
 			return err
 		}},
+		{"rate-limit", "TALENTD_RATE_LIMIT", "50", "requests per second each API key may make, sustained; 0 turns the limit off", func(c *config, v string) error {
+			f, err := strconv.ParseFloat(v, 64)
+			c.RateLimit = f
+			return err
+		}},
+		{"rate-burst", "TALENTD_RATE_BURST", "100", "requests an API key may make at once before the rate limit applies", intSetter(func(c *config) *int { return &c.RateBurst })},
+		{"cors-origins", "TALENTD_CORS_ORIGINS", "", "comma-separated origins (https://host[:port]) whose web pages may call the API; empty turns CORS off", func(c *config, v string) error { c.CORSOrigins = splitList(v); return nil }},
+		{"tls-cert", "TALENTD_TLS_CERT", "", "PEM certificate (chain) file; with -tls-key, talentd serves HTTPS", str(func(c *config) *string { return &c.TLSCert })},
+		{"tls-key", "TALENTD_TLS_KEY", "", "PEM private key file of -tls-cert", str(func(c *config) *string { return &c.TLSKey })},
 	}
 }
 
@@ -80,9 +94,18 @@ func splitList(v string) []string {
 // parseConfig reads args (without the program name and sub-command) over
 // the environment over the defaults.
 func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, []string, error) {
+	return parseConfigWith(name, args, getenv, stderr, nil)
+}
+
+// parseConfigWith is parseConfig for a sub-command that has flags of its
+// own, which define adds to the flag set.
+func parseConfigWith(name string, args []string, getenv func(string) string, stderr io.Writer, define func(*flag.FlagSet)) (config, []string, error) {
 	var c config
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	if define != nil {
+		define(fs)
+	}
 	given := map[string]*string{}
 	for _, s := range settings() {
 		given[s.flag] = fs.String(s.flag, "", fmt.Sprintf("%s (env %s, default %q)", s.usage, s.env, s.def))

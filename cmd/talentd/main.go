@@ -37,6 +37,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 			return err
 		}
 		return serve(ctx, cfg, stdout, stderr)
+	case "keys":
+		return keysCommand(ctx, rest, getenv, stdout, stderr)
+	case "audit":
+		return auditCommand(ctx, rest, getenv, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -47,5 +51,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 const usage = `talentd — registry of talents, experts, academician workstations and talent enclaves
 
   talentd [serve] [flags]   run the HTTP API and workers (flags: talentd serve -h)
+  talentd keys create|list|revoke|rotate-pii [flags]
+                            manage API keys and the personal-data key (talentd keys help)
+  talentd audit verify [flags]
+                            check the audit trail's hash chain; exit 1 if it was altered
   talentd help              this text
 `

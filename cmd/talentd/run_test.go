@@ -57,27 +57,48 @@ func start(t *testing.T, dir string, extra ...string) (string, func() error) {
 	return "", nil
 }
 
+// testToken is the bootstrap admin key of the tests.
+const testToken = "tk_test_bootstrap_0123456789abcdefghij"
+
+// authed sends a request with testToken.
+func authed(t *testing.T, method, url, body string) *http.Response {
+	t.Helper()
+	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
 func TestRunServesAndShutsDownCleanly(t *testing.T) {
 	dir := t.TempDir()
-	url, stop := start(t, dir)
+	url, stop := start(t, dir, "-bootstrap-token", testToken)
 	body := `{"area":"371302","name":"临沂(上海)加速器","type":"ACCELERATOR","builder_kind":"GOV_DEPT",
 	"builder":{"uscc":"914403001922038216","name":"临沂市科技局"},"host_region":"YANGTZE_DELTA",
 	"host_city":"上海","address":"徐汇区","floor_area_m2":800,"rd_staff":12,
 	"contacts":[{"name":"王敏","email":"wm@example.cn"}]}`
-	resp, err := http.Post(url+"/v1/enclaves", "application/json", strings.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
+	resp := authed(t, "POST", url+"/v1/enclaves", body)
 	var rec struct{ ID, Status string }
 	json.NewDecoder(resp.Body).Decode(&rec)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusCreated || rec.Status != "DRAFT" || resp.Header.Get("Location") != "/v1/enclaves/"+rec.ID {
 		t.Fatalf("create: %d %+v %s", resp.StatusCode, rec, resp.Header.Get("Location"))
 	}
-	for _, path := range []string{"/healthz", "/readyz", "/v1/enclaves/" + rec.ID} {
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
 		if r, err := http.Get(url + path); err != nil || r.StatusCode != http.StatusOK {
 			t.Fatalf("GET %s: %v %v", path, r.StatusCode, err)
 		}
+	}
+	if r := authed(t, "GET", url+"/v1/enclaves/"+rec.ID, ""); r.StatusCode != http.StatusOK {
+		t.Fatalf("GET the enclave: %d", r.StatusCode)
 	}
 	if err := stop(); err != nil {
 		t.Fatalf("run returned %v after shutdown", err)

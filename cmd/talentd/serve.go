@@ -18,20 +18,26 @@ func serve(ctx context.Context, cfg config, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSecurity(cfg); err != nil {
+		return err
+	}
 	app, err := open(ctx, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer app.Close()
+	if err := ensureAdminKey(ctx, app.keys, app.service, cfg.BootstrapToken, stdout, log); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.HTTPAddr)
 	if err != nil {
 		return fmt.Errorf("talentd: listen on %s: %w", cfg.HTTPAddr, err)
 	}
 	srv := &http.Server{Handler: app.handler, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
-	fmt.Fprintf(stdout, "talentd listening on http://%s (store: %s)\n", ln.Addr(), app.storeName)
-	log.Info("listening", "addr", ln.Addr().String(), "store", app.storeName)
+	fmt.Fprintf(stdout, "talentd listening on %s://%s (store: %s)\n", schemeOf(cfg), ln.Addr(), app.storeName)
+	log.Info("listening", "addr", ln.Addr().String(), "store", app.storeName, "tls", cfg.TLSCert != "")
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	go func() { served <- serveOn(srv, ln, cfg) }()
 	select {
 	case err := <-served:
 		return fmt.Errorf("talentd: serve: %w", err)
