@@ -32,7 +32,7 @@ PID=
 
 start() { # start DIR: talentd on a data directory, waiting until it answers
 	TALENTD_BOOTSTRAP_TOKEN=$TALENTD_TOKEN "$WORK/bin/talentd" -http-addr "127.0.0.1:$PORT" \
-		-data-dir "$1" -log-level warn >"$1.log" 2>&1 &
+		-data-dir "$1" -log-level warn -rate-limit 0 >"$1.log" 2>&1 &
 	PID=$!
 	for _ in $(seq 100); do
 		curl -fs "$URL/healthz" >/dev/null 2>&1 && return 0
@@ -59,6 +59,7 @@ memory() { # memory LABEL RUN DIR: talentd's VmRSS and VmHWM (MB), store size
 for run in $(seq "$RUNS"); do
 	for c in 1 16; do # raw and API alternate, so background load hits both alike
 		bench raw-c$c "$run" -scenario raw-store -data-dir "$WORK/raw-$run-$c" -c "$c" -n "$N" -seed "$run"
+		bench rawaudit-c$c "$run" -scenario raw-store -audit -data-dir "$WORK/rawaudit-$run-$c" -c "$c" -n "$N" -seed "$run"
 		start "$WORK/api-$run-$c"
 		bench api-c$c "$run" -scenario create-talent -c "$c" -n "$N" -seed "$run"
 		stop

@@ -27,6 +27,7 @@ type config struct {
 	AllowErrors bool
 	DataDir     string
 	PIIKey      string
+	Audit       bool
 	CPUProfile  string
 }
 
@@ -55,6 +56,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&c.AllowErrors, "allow-errors", false, "exit 0 even if some requests fail")
 	fs.StringVar(&c.DataDir, "data-dir", "", "raw-store: the SQLite data directory to write into (talentd must not be running on it)")
 	fs.StringVar(&c.PIIKey, "pii-key", "", "raw-store: personal data key, as talentd's -pii-key (env TALENTD_PII_KEY)")
+	fs.BoolVar(&c.Audit, "audit", false, "raw-store: also append each create's audit entry, as talentd does")
 	fs.StringVar(&c.CPUProfile, "cpuprofile", "", "write a CPU profile of the measured phase to this file")
 	fs.Usage = func() { usage(fs) }
 	if err := fs.Parse(args); err != nil {

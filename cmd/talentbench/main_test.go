@@ -149,13 +149,21 @@ func TestRawStore(t *testing.T) {
 	if err != nil || res.Codes["409"] != 4 {
 		t.Errorf("repeated seed: err %v codes %v, want 4 conflicts", err, res.Codes)
 	}
+	// -audit appends one chained audit entry per create.
+	if _, err := runBench(t, nil, "-scenario", "raw-store", "-data-dir", dir, "-c", "2", "-n", "6", "-seed", "10", "-audit"); err != nil {
+		t.Fatal(err)
+	}
 	st, err := sqlite.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if got := countTalents(t, st); got != 25 {
-		t.Errorf("store holds %d talents, want 25", got)
+	if got := countTalents(t, st); got != 31 {
+		t.Errorf("store holds %d talents, want 31", got)
+	}
+	head, err := st.AuditHead(context.Background())
+	if err != nil || head.Seq != 6 {
+		t.Errorf("audit head seq %d (%v), want the 6 entries of the -audit run", head.Seq, err)
 	}
 }
 

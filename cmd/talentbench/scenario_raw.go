@@ -19,12 +19,15 @@ import (
 // write (normalised, personal numbers sealed with the data directory's key,
 // identity hashed), without HTTP and without validation. Documents of the
 // measured requests are made before the clock starts, as the HTTP
-// scenarios' bodies are, so only the store's write is timed. Replies carry
+// scenarios' bodies are, so only the store's write is timed. With -audit
+// each create is followed by the audit entry the service appends (a second
+// write transaction, as in the service). Replies carry
 // the status the API would give: 201, 409 on a conflict, 500 otherwise.
 type rawStore struct {
 	store *sqlite.Store
 	keys  *pii.Keyring
 	gen   talents
+	audit bool // also append the create's audit entry, as the service does
 	pre   []write
 }
 
@@ -44,7 +47,7 @@ func openRawStore(cfg config, gen talents) (*rawStore, error) {
 		st.Close()
 		return nil, err
 	}
-	return &rawStore{store: st, keys: keys, gen: gen}, nil
+	return &rawStore{store: st, keys: keys, gen: gen, audit: cfg.Audit}, nil
 }
 
 func (s *rawStore) prepare(_ context.Context, cfg config) error { return s.prepareWrites(cfg.Count) }
@@ -69,6 +72,9 @@ func (s *rawStore) worker(int) op {
 			return reply{}, err
 		}
 		err = s.store.Create(ctx, w.doc, w.events)
+		if err == nil && s.audit {
+			_, err = s.store.AppendAudit(ctx, auditEntry(w.doc))
+		}
 		switch {
 		case err == nil:
 			return reply{Code: http.StatusCreated}, nil
@@ -127,4 +133,13 @@ func createdEvent(t *registry.Talent) (registry.Event, error) {
 	}
 	return registry.Event{ID: registry.UUIDv7{}.New("evt"), Type: events.SubjectCreated(registry.KindTalent.Singular()),
 		Kind: registry.KindTalent, RecordID: t.ID, Version: 1, Time: t.UpdatedAt, Data: data}, nil
+}
+
+// auditEntry is the entry the service appends after creating doc as the
+// system principal.
+func auditEntry(doc registry.Document) registry.AuditEntry {
+	p := registry.System
+	return registry.AuditEntry{ID: registry.UUIDv7{}.New("aud"), Time: time.Now().UTC().Truncate(time.Millisecond),
+		KeyID: p.KeyID, KeyName: p.Name, Role: p.Role, Action: string(registry.ActionCreate),
+		Kind: doc.Kind, RecordID: doc.ID, VersionAfter: doc.Version}
 }

@@ -4,7 +4,7 @@
 set -euo pipefail
 RESULTS=$1
 
-median() { sort -n | awk '{a[NR] = $1} END {if (NR == 0) print "-"; else if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+median() { sort -n | awk 'NF {a[++n] = $1} END {if (n == 0) print "-"; else if (n % 2) print a[(n + 1) / 2]; else printf "%.2f\n", (a[n / 2] + a[n / 2 + 1]) / 2}'; }
 field() { # field LABEL KEY: KEY's value (units dropped) in every run of LABEL
 	grep "^label=$1 " "$RESULTS" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p"
 }
@@ -19,6 +19,8 @@ for label in $(sed -n 's/^label=\(mem[^ ]*\) .*/\1/p' "$RESULTS" | awk '!seen[$0
 	echo "$label: VmRSS $(field "$label" rss_mb | median) MB, VmHWM $(field "$label" hwm_mb | median) MB, data dir $(field "$label" db_mb | median) MB"
 done
 for c in 1 16; do
-	ratios=$(paste <(field "api-c$c" rps) <(field "raw-c$c" rps) | awk '$2 > 0 {printf "%.2f\n", $1 / $2}')
-	echo "api/raw-store rps at c=$c: median $(echo "$ratios" | median) (runs: $(echo $ratios))"
+	for raw in raw rawaudit; do
+		ratios=$(paste <(field "api-c$c" rps) <(field "$raw-c$c" rps) | awk '$2 > 0 {printf "%.2f\n", $1 / $2}')
+		echo "api/$raw rps at c=$c: median $(echo "$ratios" | median) (runs: $(echo $ratios))"
+	done
 done
