@@ -77,7 +77,9 @@ func TestReady(t *testing.T) {
 		t.Fatalf("Ready with the server up: %v", err)
 	}
 	srv.Shutdown()
-	if err := jetstream.Ready(ctx, js); err == nil {
+	down, cancelDown := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancelDown()
+	if err := jetstream.Ready(down, js); err == nil {
 		t.Fatal("Ready with the server down")
 	}
 }
