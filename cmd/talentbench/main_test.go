@@ -11,27 +11,20 @@ import (
 	"strings"
 	"testing"
 
-	"talentd/api"
+	"talentd/api/apitest"
 	"talentd/registry"
 	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 )
 
-const testToken = "tk_bench_secret_0123456789abcdefghijkl"
-
-// server is talentd's API over a fresh SQLite store, whose one admin API
-// key is testToken.
-func server(t *testing.T) (*httptest.Server, *registrytest.Env) {
+// server is talentd's API over a fresh SQLite store, with an admin key;
+// it returns the key's secret too.
+func server(t *testing.T) (*httptest.Server, *apitest.Env, string) {
 	t.Helper()
-	env := registrytest.NewEnv(t)
-	k := registry.KeyWithSecret(registry.KeyRequest{Name: "bench", Role: registry.RoleAdmin},
-		testToken, registry.HashSecret(testToken), "test", env.Service.Now(), registry.UUIDv7{})
-	if err := env.Store.CreateKey(context.Background(), k); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(api.New(api.Config{Service: env.Service}))
+	env := apitest.New(t)
+	srv := httptest.NewServer(env.Handler)
 	t.Cleanup(srv.Close)
-	return srv, env
+	return srv, env, env.Token
 }
 
 // runBench runs talentbench with args and returns its JSON result and error.
@@ -62,7 +55,7 @@ func countTalents(t *testing.T, st registry.Store) int {
 }
 
 func TestCreateTalentCountsMatchStore(t *testing.T) {
-	srv, env := server(t)
+	srv, env, testToken := server(t)
 	res, err := runBench(t, map[string]string{"TALENTD_TOKEN": testToken},
 		"-url", srv.URL, "-scenario", "create-talent", "-c", "4", "-n", "40", "-seed", "7")
 	if err != nil {
@@ -93,7 +86,7 @@ func TestCreateTalentCountsMatchStore(t *testing.T) {
 }
 
 func TestScenarios(t *testing.T) {
-	srv, env := server(t)
+	srv, env, testToken := server(t)
 	tok := map[string]string{"TALENTD_TOKEN": testToken}
 	cases := []struct {
 		name      string
@@ -128,7 +121,7 @@ func TestScenarios(t *testing.T) {
 }
 
 func TestMissingTokenFails(t *testing.T) {
-	srv, _ := server(t)
+	srv, _, _ := server(t)
 	res, err := runBench(t, nil, "-url", srv.URL, "-scenario", "list", "-n", "3")
 	if !errors.Is(err, errFailedRequests) || res.Codes["401"] != 3 || !strings.HasPrefix(res.FirstError, "401") {
 		t.Errorf("err %v codes %v first %q, want three 401s and a failed run", err, res.Codes, res.FirstError)
