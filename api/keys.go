@@ -168,11 +168,11 @@ func (s *server) revokeKey(c *gin.Context) error {
 		return invalid("id", "record_id", "key")
 	}
 	ctx, now := c.Request.Context(), s.svc.Now()
-	k, err := s.keys.RevokeKey(ctx, id, now)
+	k, changed, err := registry.RevokeKeyOnce(ctx, s.keys, id, now)
 	if err != nil {
 		return err
 	}
-	if k.RevokedAt != nil && k.RevokedAt.Equal(now) {
+	if changed {
 		if err := s.svc.AuditKeyChange(ctx, principalOf(c), actionKeyRevoke, id); err != nil {
 			return err
 		}

@@ -171,11 +171,11 @@ func keysRevoke(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	defer c.Close()
 	now := c.service.Now()
-	k, err := c.keys.RevokeKey(ctx, rest[0], now)
+	k, changed, err := registry.RevokeKeyOnce(ctx, c.keys, rest[0], now)
 	if err != nil {
 		return fmt.Errorf("talentd: revoke %s: %w", rest[0], err)
 	}
-	if k.RevokedAt.Equal(now) {
+	if changed {
 		if err := c.service.AuditKeyChange(cliRequest(ctx, "keys revoke"), registry.System, "keys:revoke", k.ID); err != nil {
 			return err
 		}
