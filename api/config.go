@@ -46,6 +46,9 @@ type Config struct {
 	// Metrics receives the request metrics /metrics serves; nil makes a
 	// registry of the API's own, with the Go and process collectors.
 	Metrics *prometheus.Registry
+	// DeadLetters is the queue /v1/admin/dead-letters lists and replays;
+	// nil answers those routes 503.
+	DeadLetters DeadLetters
 }
 
 // RateLimit is a token bucket per API key: Burst requests at once, refilled
@@ -80,6 +83,8 @@ type server struct {
 	limiter *limiter // nil: no rate limit
 	origins []string
 	metrics *metrics
+	// deadLetters is nil when talentd has none wired.
+	deadLetters DeadLetters
 }
 
 // New returns the API's http.Handler.
@@ -126,5 +131,6 @@ func newServer(cfg Config) *server {
 	s.limiter = newLimiter(cfg.RateLimit, time.Now)
 	s.origins = cfg.CORSOrigins
 	s.metrics = newMetrics(cfg.Metrics)
+	s.deadLetters = cfg.DeadLetters
 	return s
 }

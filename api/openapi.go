@@ -23,6 +23,7 @@ func openAPIDocument(areas []string) obj {
 		kindPaths(paths, g, k)
 	}
 	securityPaths(paths, g)
+	deadLetterPaths(paths, g)
 	secureV1(paths)
 	g.defs["Status"] = obj{"type": "object", "required": []string{"status"}, "properties": obj{"status": obj{"type": "string"}}}
 	g.defs["Problem"] = problemSchema()

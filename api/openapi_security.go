@@ -66,7 +66,7 @@ func auditParams() []any {
 	return []any{
 		queryParam("record", withDesc(str, "record id (or key id, for key changes)")),
 		queryParam("principal", withDesc(str, "key id of who acted")),
-		queryParam("action", withDesc(str, "create, update, delete, transition:<STATE>, reveal_pii, keys:create, keys:revoke")),
+		queryParam("action", withDesc(str, "create, update, delete, transition:<STATE>, reveal_pii, keys:create, keys:revoke, dlq:replay")),
 		queryParam("from", obj{"type": "string", "description": "RFC 3339 time or YYYY-MM-DD, inclusive"}),
 		queryParam("to", obj{"type": "string", "description": "RFC 3339 time or YYYY-MM-DD, inclusive"}),
 		queryParam("limit", obj{"type": "integer", "minimum": 1, "maximum": registry.MaxPageSize, "default": registry.DefaultPageSize}),

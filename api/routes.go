@@ -28,6 +28,8 @@ func (s *server) routes(e *gin.Engine) {
 	v1.GET("/admin/keys", s.handle(s.listKeys))
 	v1.DELETE("/admin/keys/:id", s.handle(s.revokeKey))
 	v1.GET("/audit", s.handle(s.listAudit))
+	v1.GET("/admin/dead-letters", s.handle(s.listDeadLetters))
+	v1.POST("/admin/dead-letters/:id/replay", s.handle(s.replayDeadLetter))
 }
 
 // noRoute answers a path no route matches.

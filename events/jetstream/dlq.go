@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
+	"strings"
 
 	"github.com/nats-io/nats.go"
 	natsjs "github.com/nats-io/nats.go/jetstream"
@@ -14,18 +14,8 @@ import (
 	"talentd/registry"
 )
 
-// DeadLetter is one message a consumer gave up on.
-type DeadLetter struct {
-	Seq        uint64    // its place in the dead-letter stream: the id to Replay
-	Consumer   string    // the durable that gave up (or events.Relay)
-	Subject    string    // the original NATS subject
-	MsgID      string    // the original Nats-Msg-Id: the event id
-	Reason     string    // why
-	Deliveries uint64    // how many times it was delivered
-	StreamSeq  uint64    // its sequence in the events stream
-	Time       time.Time // when it was dead-lettered
-	Data       []byte    // the original message
-}
+// DeadLetter is one message a consumer gave up on (events.DeadLetter).
+type DeadLetter = events.DeadLetter
 
 // DeadLetters reads and replays the dead-letter stream of one deployment.
 type DeadLetters struct {
@@ -103,7 +93,7 @@ func (d *DeadLetters) Replay(ctx context.Context, seq uint64) error {
 	}
 	m := nats.NewMsg(l.Subject)
 	m.Data = l.Data
-	m.Header.Set(natsjs.MsgIDHeader, l.MsgID+".replay."+strconv.FormatUint(seq, 10))
+	m.Header.Set(natsjs.MsgIDHeader, l.MsgID+replayMark+strconv.FormatUint(seq, 10))
 	if _, err := d.js.PublishMsg(ctx, m); err != nil {
 		return fmt.Errorf("jetstream: replay %d: %w", seq, err)
 	}
@@ -124,7 +114,18 @@ func deadLetterOf(m *natsjs.RawStreamMsg) DeadLetter {
 	}
 	return DeadLetter{
 		Seq: m.Sequence, Consumer: m.Header.Get(HeaderConsumer), Subject: m.Header.Get(HeaderSubject),
-		MsgID: m.Header.Get(HeaderMsgID), Reason: m.Header.Get(HeaderReason),
+		MsgID: eventID(m.Header.Get(HeaderMsgID)), Reason: m.Header.Get(HeaderReason),
 		Deliveries: num(HeaderDeliveries), StreamSeq: num(HeaderStreamSeq), Time: m.Time, Data: m.Data,
 	}
+}
+
+// replayMark separates an event id from the dead letter's sequence in the
+// Nats-Msg-Id of a replay.
+const replayMark = ".replay."
+
+// eventID is the event id in a Nats-Msg-Id, a replay's included, so a
+// message dead-lettered again after a replay names its event.
+func eventID(msgID string) string {
+	id, _, _ := strings.Cut(msgID, replayMark)
+	return id
 }
