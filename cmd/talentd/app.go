@@ -49,13 +49,19 @@ func open(ctx context.Context, cfg config, log *slog.Logger) (*app, error) {
 	if len(areas) == 0 {
 		areas = registry.AreaCodes(registry.DefaultAreas)
 	}
+	bus, err := a.openBus(cfg, log)
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
 	a.service = registry.NewService(registry.ServiceConfig{
-		Store: a.store, Checker: registry.NewValidator(areas), Protector: keys, Audit: a.audit,
+		Store: a.store, Checker: registry.NewValidator(areas), Protector: keys, Audit: a.audit, OnWrite: bus.Notify,
 	})
 	a.handler = api.New(api.Config{
 		Service: a.service, Logger: log, Areas: areas,
-		Ready: []api.Check{{Name: "store", Check: a.store.Ping}},
+		Ready: []api.Check{{Name: "store", Check: a.store.Ping}, {Name: "nats", Check: bus.Ready}},
 		Keys:  a.keys, Audit: a.audit, RateLimit: rateLimitOf(cfg), CORSOrigins: cfg.CORSOrigins,
+		DeadLetters: bus.dead,
 	})
 	return a, nil
 }

@@ -20,6 +20,11 @@ type config struct {
 	NATSPrefix      string
 	NATSPort        int
 	NATSReplicas    int
+	NATSMaxAge      time.Duration
+	NATSMaxBytes    int64
+	NATSDuplicates  time.Duration
+	NATSDLQMaxAge   time.Duration
+	RelaySweep      time.Duration
 	BootstrapToken  string
 	PIIKey          string
 	Areas           []string
@@ -52,6 +57,11 @@ func settings() []setting {
 		{"nats-prefix", "TALENTD_NATS_PREFIX", "", "prefix of stream names and subjects, so deployments can share a NATS server", str(func(c *config) *string { return &c.NATSPrefix })},
 		{"nats-port", "TALENTD_NATS_PORT", "0", "port the embedded NATS server listens on (127.0.0.1); 0 listens nowhere", intSetter(func(c *config) *int { return &c.NATSPort })},
 		{"nats-replicas", "TALENTD_NATS_REPLICAS", "1", "stream replicas (1 embedded, 3 on a cluster)", intSetter(func(c *config) *int { return &c.NATSReplicas })},
+		{"nats-max-age", "TALENTD_NATS_MAX_AGE", "720h", "how long the events stream keeps an event; the oldest go first", durationSetter(func(c *config) *time.Duration { return &c.NATSMaxAge })},
+		{"nats-max-bytes", "TALENTD_NATS_MAX_BYTES", "1073741824", "size limit of the events stream in bytes; the oldest events go first", int64Setter(func(c *config) *int64 { return &c.NATSMaxBytes })},
+		{"nats-duplicates", "TALENTD_NATS_DUPLICATES", "2m", "window in which the events stream drops a second copy of an event id", durationSetter(func(c *config) *time.Duration { return &c.NATSDuplicates })},
+		{"nats-dlq-max-age", "TALENTD_NATS_DLQ_MAX_AGE", "0s", "how long the dead-letter stream keeps a message; 0s keeps it until replayed", durationSetter(func(c *config) *time.Duration { return &c.NATSDLQMaxAge })},
+		{"relay-sweep", "TALENTD_RELAY_SWEEP", "5s", "how often the relay publishes events a crash or a NATS outage left in the outbox", durationSetter(func(c *config) *time.Duration { return &c.RelaySweep })},
 		{"bootstrap-token", "TALENTD_BOOTSTRAP_TOKEN", "", "admin API key to create on an empty store (for unattended starts)", str(func(c *config) *string { return &c.BootstrapToken })},
 		{"pii-key", "TALENTD_PII_KEY", "", "base64 32-byte key for personal data; when unset, a key file is created in the data directory", str(func(c *config) *string { return &c.PIIKey })},
 		{"areas", "TALENTD_AREAS", "", "comma-separated area codes records may carry; empty means Linyi's counties, districts and zones", func(c *config, v string) error { c.Areas = splitList(v); return nil }},
