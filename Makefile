@@ -30,3 +30,7 @@ fuzz:           ## each fuzz test for FUZZTIME
 	  for f in $$(cd $$d && $(GO) test -list '^Fuzz' . 2>/dev/null | grep '^Fuzz'); do \
 	    echo "fuzz $$d $$f"; (cd $$d && $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) .) || exit 1; \
 	  done; done
+
+.PHONY: bench-http
+bench-http:     ## the HTTP numbers of docs/benchmarks.md (about 25 minutes; RUNS, N, LOAD, DUR override)
+	cmd/talentbench/bench-http.sh
