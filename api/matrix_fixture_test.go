@@ -7,7 +7,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"talentd/api"
 	"talentd/api/apitest"
+	"talentd/events/eventstest"
+	"talentd/events/jetstream"
 	"talentd/registry"
 )
 
@@ -20,8 +23,11 @@ type world struct {
 	officers map[string]string // area → secret
 }
 
+// newWorld builds the API with every part wired, a dead-letter queue on
+// an embedded NATS server included.
 func newWorld(t *testing.T) *world {
-	env := apitest.New(t)
+	js := eventstest.NATS(t, jetstream.Config{Prefix: "matrix"})
+	env := apitest.New(t, func(c *api.Config) { c.DeadLetters = jetstream.NewDeadLetters(js, "matrix") })
 	return &world{env: env, officers: map[string]string{},
 		finance: env.Key(t, registry.KeyRequest{Name: "财政", Role: registry.RoleFinance}),
 		auditor: env.Key(t, registry.KeyRequest{Name: "审计", Role: registry.RoleAuditor})}

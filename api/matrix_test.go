@@ -34,9 +34,6 @@ func TestPermissionMatrixOverHTTP(t *testing.T) {
 			if why, ok := notOverHTTP[g.Kind]; ok {
 				t.Skip(why)
 			}
-			if g.Action == registry.ActionDLQManage {
-				t.Skip("the dead-letter queue has no route yet")
-			}
 			for _, role := range registry.KeyRoles {
 				t.Run(string(role), func(t *testing.T) {
 					granted := slices.Contains(g.Roles, role)
@@ -103,6 +100,8 @@ func (w *world) noKindCell(t *testing.T, a registry.Action, role registry.Role) 
 	switch a {
 	case registry.ActionAuditRead:
 		return []*httpResult{w.as(t, key, "GET", "/v1/audit?limit=5", nil)}
+	case registry.ActionDLQManage:
+		return []*httpResult{w.as(t, key, "GET", "/v1/admin/dead-letters", nil)}
 	case registry.ActionKeysManage:
 		victim := w.as(t, "", "POST", "/v1/admin/keys", map[string]any{"name": "临时", "role": "auditor"}).str("id")
 		return []*httpResult{
