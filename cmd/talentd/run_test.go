@@ -23,7 +23,7 @@ type lineWatcher struct {
 	url chan string
 }
 
-var listenLine = regexp.MustCompile(`listening on (http://\S+)`)
+var listenLine = regexp.MustCompile(`listening on (https?://\S+)`)
 
 func (w *lineWatcher) Write(p []byte) (int, error) {
 	w.mu.Lock()
