@@ -41,6 +41,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return keysCommand(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		return auditCommand(ctx, rest, getenv, stdout, stderr)
+	case "dlq":
+		return dlqCommand(ctx, rest, getenv, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -55,5 +57,7 @@ const usage = `talentd — registry of talents, experts, academician workstation
                             manage API keys and the personal-data key (talentd keys help)
   talentd audit verify [flags]
                             check the audit trail's hash chain; exit 1 if it was altered
+  talentd dlq list|replay [flags]
+                            list and replay the events consumers gave up on (talentd dlq help)
   talentd help              this text
 `
