@@ -8,11 +8,20 @@
 // problem.go; every route is listed in routes.go.
 //
 // Two seams are kept narrow on purpose: every handler learns the caller
-// through principalOf (registry.System until authentication sets one) and
-// passes it to the Service, which scopes reads and refuses writes; every
-// record on its way into a response goes through renderRecord, where
-// masking of personal numbers belongs. The request id and the peer's
-// address reach the Service's audit trail through the request context.
+// through principalOf — the principal of the API key that authenticate
+// admitted (every /v1 route needs one; a route without it has the zero
+// principal, which may do nothing) — and passes it to the Service, which
+// scopes reads and refuses writes; every record on its way into a
+// response goes through renderRecord, which masks personal numbers unless
+// an admin asked ?reveal=pii (Service.Reveal audits that). The request id
+// and the peer's address reach the Service's audit trail through the
+// request context.
+//
+// Around the routes: a per-key rate limit (429 with Retry-After),
+// security headers on every response, CORS for configured origins only,
+// and Prometheus metrics at /metrics labelled by route pattern. The admin
+// key routes and GET /v1/audit read the store's KeyStore and AuditLog
+// (Config.Keys, Config.Audit).
 //
 // Conventions a client relies on:
 //   - A field in errors[] is the dotted JSON path (employer.uscc,
