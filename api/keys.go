@@ -22,7 +22,7 @@ const (
 type keyRequest struct {
 	Name      string     `json:"name" validate:"required,max=64"`
 	Role      string     `json:"role" validate:"required,oneof=admin officer enclave finance auditor"`
-	Area      string     `json:"area,omitempty"`
+	Area      string     `json:"area,omitempty" validate:"omitempty,area"`
 	EnclaveID string     `json:"enclave_id,omitempty"`
 	ExpiresAt *time.Time `json:"expires_at,omitempty"`
 }
