@@ -38,7 +38,8 @@ type Facts struct {
 // RecordCreated is the data of talent.<kind>.created.
 type RecordCreated struct {
 	Record
-	Facts Facts `json:"facts"`
+	By    string `json:"by,omitempty"` // the principal (API key id)
+	Facts Facts  `json:"facts"`
 }
 
 // RecordUpdated is the data of talent.<kind>.updated: which top-level
@@ -48,6 +49,7 @@ type RecordUpdated struct {
 	Record
 	PrevVersion int64    `json:"prev_version"`
 	Changed     []string `json:"changed"`
+	By          string   `json:"by,omitempty"` // the principal (API key id)
 	Facts       Facts    `json:"facts"`
 }
 
@@ -66,6 +68,7 @@ type RecordStatusChanged struct {
 // version the record had.
 type RecordDeleted struct {
 	Record
+	By string `json:"by,omitempty"` // the principal (API key id)
 }
 
 // EnclaveRecognizedData is the data of talent.enclave.recognized.

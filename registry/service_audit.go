@@ -10,9 +10,10 @@ import (
 // started from (0 for a create; equal to the current one for a reveal).
 //
 // The entry is appended right after the record's write, not inside it: a
-// crash between the two loses the entry (the record's outbox events still
-// name the principal). An append that fails is returned, so the caller
-// learns the change is not accounted for.
+// crash between the two loses the entry, though the change's outbox events,
+// written atomically with it, still name the principal (a reveal writes no
+// event, so a reveal lost that way leaves no trace). An append that fails is
+// returned, so the caller learns the change is not accounted for.
 func (s *Service) audit(ctx context.Context, p Principal, action string, r Record, before int64, fields []string) error {
 	if s.auditLog == nil {
 		return nil

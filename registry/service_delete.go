@@ -28,7 +28,7 @@ func (s *Service) Delete(ctx context.Context, p Principal, kind Kind, id string,
 	if err := s.checkUnused(ctx, r); err != nil {
 		return err
 	}
-	if err := s.store.Delete(ctx, kind, id, m.Version, []Event{s.deletedEvent(r)}); err != nil {
+	if err := s.store.Delete(ctx, kind, id, m.Version, []Event{s.deletedEvent(p, r)}); err != nil {
 		return err
 	}
 	s.onWrite()

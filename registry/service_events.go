@@ -23,12 +23,13 @@ func recordOf(r Record) events.Record {
 }
 
 func (s *Service) createdEvent(r Record) Event {
-	return s.event(r, events.SubjectCreated(r.Kind().Singular()), events.RecordCreated{Record: recordOf(r), Facts: FactsOf(r)})
+	return s.event(r, events.SubjectCreated(r.Kind().Singular()), events.RecordCreated{
+		Record: recordOf(r), By: r.Base().CreatedBy, Facts: FactsOf(r)})
 }
 
-func (s *Service) updatedEvent(r Record, changed []string) Event {
+func (s *Service) updatedEvent(p Principal, r Record, changed []string) Event {
 	return s.event(r, events.SubjectUpdated(r.Kind().Singular()), events.RecordUpdated{
-		Record: recordOf(r), PrevVersion: r.Base().Version - 1, Changed: changed, Facts: FactsOf(r)})
+		Record: recordOf(r), PrevVersion: r.Base().Version - 1, Changed: changed, By: p.Actor(), Facts: FactsOf(r)})
 }
 
 func (s *Service) statusEvent(r Record, from Status, reason string) Event {
@@ -39,8 +40,8 @@ func (s *Service) statusEvent(r Record, from Status, reason string) Event {
 		Reason: reason, By: by, Facts: FactsOf(r)})
 }
 
-func (s *Service) deletedEvent(r Record) Event {
-	return s.event(r, events.SubjectDeleted(r.Kind().Singular()), events.RecordDeleted{Record: recordOf(r)})
+func (s *Service) deletedEvent(p Principal, r Record) Event {
+	return s.event(r, events.SubjectDeleted(r.Kind().Singular()), events.RecordDeleted{Record: recordOf(r), By: p.Actor()})
 }
 
 // arrivalEvents are the named events of arriving in r's (new) status.

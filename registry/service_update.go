@@ -42,7 +42,7 @@ func (s *Service) Replace(ctx context.Context, p Principal, kind Kind, id string
 	}
 	next.Base().Version++
 	next.Base().UpdatedAt = now
-	evs := append([]Event{s.updatedEvent(next, changed)}, s.contentEvents(cur, next)...)
+	evs := append([]Event{s.updatedEvent(p, next, changed)}, s.contentEvents(cur, next)...)
 	if err := s.write(ctx, next, ifMatch, evs); err != nil {
 		return nil, s.visibleConflict(ctx, p, kind, err)
 	}
