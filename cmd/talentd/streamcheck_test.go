@@ -148,3 +148,30 @@ func storedEnclaves(t *testing.T, c *apiClient) map[string]int64 {
 		cursor = page.NextCursor
 	}
 }
+
+// TestStreamProblems checks the checker the crash and outage tests rely on.
+func TestStreamProblems(t *testing.T) {
+	ev := func(id, record string, version int64) streamed {
+		return streamed{msgID: id, event: events.Event{ID: id, Subject: record}, version: version}
+	}
+	good := []streamed{ev("e1", "a", 1), ev("e2", "b", 1), ev("e3", "a", 2), ev("e4", "a", 2)}
+	tests := []struct {
+		name string
+		msgs []streamed
+		want int // problems
+	}{
+		{"all there once", good, 0},
+		{"an event twice", append(good, ev("e2", "b", 1)), 1},
+		{"a version missing", good[:2], 1},
+		{"out of order", []streamed{ev("e3", "a", 2), ev("e1", "a", 1), ev("e2", "b", 1)}, 2},
+		{"an unknown record", append(good, ev("e9", "z", 1)), 1},
+		{"Nats-Msg-Id not the event id", append(good[:3:3], streamed{msgID: "x", event: events.Event{ID: "e4", Subject: "a"}, version: 2}), 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := streamProblems(tt.msgs, map[string]int64{"a": 2, "b": 1}); len(got) != tt.want {
+				t.Fatalf("problems %q, want %d", got, tt.want)
+			}
+		})
+	}
+}
