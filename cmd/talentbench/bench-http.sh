@@ -27,7 +27,10 @@ QUERIES=(
 mkdir -p "$WORK/bin"
 go build -o "$WORK/bin/" ./cmd/talentd ./cmd/talentbench
 RESULTS=$WORK/results.txt
-: >"$RESULTS"
+{
+	echo "# $(date -u +%FT%TZ) commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . || echo ' (modified)')"
+	echo "# nproc $(nproc); $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'); $(go version)"
+} | tee "$RESULTS"
 PID=
 
 start() { # start DIR: talentd on a data directory, waiting until it answers

@@ -9,7 +9,8 @@ field() { # field LABEL KEY: KEY's value (units dropped) in every run of LABEL
 	grep "^label=$1 " "$RESULTS" | sed -n "s/.* $2=\([0-9.]*\).*/\1/p"
 }
 
-echo "medians of $(grep -c '^label=api-c1 ' "$RESULTS" || true) runs"
+grep '^# ' "$RESULTS" || true
+echo "medians of $(sed -n 's/^label=[^ ]* run=\([^ ]*\) .*/\1/p' "$RESULTS" | sort -u | wc -l) runs"
 printf '%-16s %9s %9s %9s %9s %9s\n' label rps p50_ms p90_ms p99_ms max_ms
 for label in $(sed -n 's/^label=\([^ ]*\) .* rps=.*/\1/p' "$RESULTS" | awk '!seen[$0]++'); do
 	printf '%-16s %9s %9s %9s %9s %9s\n' "$label" "$(field "$label" rps | median)" "$(field "$label" p50 | median)" \
@@ -21,6 +22,7 @@ done
 for c in 1 16; do
 	for raw in raw rawaudit; do
 		ratios=$(paste <(field "api-c$c" rps) <(field "$raw-c$c" rps) | awk '$2 > 0 {printf "%.2f\n", $1 / $2}')
+		[ -n "$ratios" ] || continue
 		echo "api/$raw rps at c=$c: median $(echo "$ratios" | median) (runs: $(echo $ratios))"
 	done
 done
