@@ -8,6 +8,7 @@
 //
 // main only wires; the flags are in config.go, the scenarios in
 // scenario_*.go, the worker loop in runner.go, the output in result.go.
-// It imports registry and registry/sqlite (for raw-store); it must not
-// import api or a test package.
+// It talks to talentd over HTTP only; for raw-store it imports registry,
+// registry/sqlite, registry/pii and events, as talentd's service would use
+// them. It must not import api, cmd/talentd or a test package.
 package main
