@@ -93,15 +93,18 @@ func normalizeWorkstation(w *Workstation) {
 	}
 }
 
-// termOutside3To5Years reports whether end is earlier than three or later
-// than five years after start; false when either date does not parse.
+// termOutside3To5Years reports whether the term from start to end is
+// shorter than three or longer than five years; false when either date
+// does not parse. Agreements are written both ways, with the end day
+// included (2026-02-01 to 2029-01-31) or not (to 2029-02-01): both are
+// three years.
 func termOutside3To5Years(start, end Date) bool {
 	_, okStart := start.Time()
 	_, okEnd := end.Time()
 	if !okStart || !okEnd {
 		return false
 	}
-	return end < start.AddYears(3) || end > start.AddYears(5)
+	return end < start.AddYears(3).AddDays(-1) || end > start.AddYears(5)
 }
 
 func normalizeEnclave(e *Enclave) {

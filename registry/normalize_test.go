@@ -104,7 +104,8 @@ func TestNormalizeWorkstation(t *testing.T) {
 	}{
 		{"five years", "2025-01-10", "2030-01-10", nil, nil},
 		{"three years", "2025-01-10", "2028-01-10", nil, nil},
-		{"one day short of three", "2025-01-10", "2028-01-09", nil, []string{WarnAgreementTerm}},
+		{"three years, end day included", "2025-01-10", "2028-01-09", nil, nil},
+		{"one day short of three", "2025-01-10", "2028-01-08", nil, []string{WarnAgreementTerm}},
 		{"one day past five", "2025-01-10", "2030-01-11", nil, []string{WarnAgreementTerm}},
 		{"warned once", "2025-01-10", "2026-01-10", []string{WarnAgreementTerm}, []string{WarnAgreementTerm}},
 		{"fixed", "2025-01-10", "2029-01-10", []string{WarnAgreementTerm}, nil},
