@@ -105,6 +105,18 @@ type Store interface {
 	Close() error
 }
 
+// AuditedStore is a Store that appends a change's audit entry in the same
+// atomic write as the change, chained as AuditLog.AppendAudit would. Each
+// method fails as its plain Store counterpart does, and then writes neither
+// the change nor the entry; an entry failing CheckAuditEntry is ErrInvalid,
+// and nothing is written either. Implementations: registry/sqlite (MongoDB,
+// without multi-document transactions, cannot); registry/storetest checks it.
+type AuditedStore interface {
+	CreateAudited(ctx context.Context, doc Document, events []Event, entry AuditEntry) error
+	UpdateAudited(ctx context.Context, doc Document, prev int64, events []Event, entry AuditEntry) error
+	DeleteAudited(ctx context.Context, kind Kind, id string, prev int64, events []Event, entry AuditEntry) error
+}
+
 // Outbox is the read side of the events that writes leave behind. Stores
 // implement it beside Store.
 type Outbox interface {

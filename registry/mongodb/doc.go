@@ -20,7 +20,10 @@
 // ignore their absence. Lists page by keyset on (created_at desc, _id desc)
 // over compound indexes led by the filtered field. The body is a real
 // sub-document when it is JSON as encoding/json writes it, else the exact
-// text (see bodyValue).
+// text (see bodyValue). It does not implement registry.AuditedStore: a
+// change and its audit entry live in different documents, and without
+// multi-document transactions the service appends the entry after the
+// change, so a crash between the two can lose the entry.
 //
 // The code keeps to what FerretDB 1.24 also does correctly, so the same
 // contract suite runs on both (see mongodbtest): no transactions, no

@@ -25,34 +25,40 @@ func (s *Store) AppendAudit(ctx context.Context, e registry.AuditEntry) (registr
 	if err := registry.CheckAuditEntry(e); err != nil {
 		return e, err
 	}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		head, err := readHead(ctx, tx)
-		if err != nil {
-			return err
-		}
-		e = registry.ChainAuditEntry(e, head.Seq, head.Hash)
-		if err := insertAudit(ctx, tx, e); err != nil {
-			return err
-		}
-		const move = `INSERT INTO audit_head (one, seq, hash) VALUES (1, ?, ?)
-			ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash`
-		if _, err := tx.ExecContext(ctx, move, e.Seq, e.Hash); err != nil {
-			return fmt.Errorf("sqlite: audit head: %w", err)
-		}
-		return nil
+	err := s.writeTx(ctx, func(t txn) error {
+		var err error
+		e, err = appendAudit(t, e)
+		return err
 	})
 	return e, err
 }
 
-func insertAudit(ctx context.Context, tx *sql.Tx, e registry.AuditEntry) error {
+// appendAudit chains e to the head inside write transaction t, inserts it
+// and moves the head, returning e as stored. Writes run one at a time, so
+// no other append can read the same head.
+func appendAudit(t txn, e registry.AuditEntry) (registry.AuditEntry, error) {
+	head, err := scanHead(t.queryRow(t.st.auditHead))
+	if err != nil {
+		return e, err
+	}
+	e = registry.ChainAuditEntry(e, head.Seq, head.Hash)
+	if err := insertAudit(t, e); err != nil {
+		return e, err
+	}
+	if _, err := t.exec(t.st.moveHead, e.Seq, e.Hash); err != nil {
+		return e, fmt.Errorf("sqlite: audit head: %w", err)
+	}
+	return e, nil
+}
+
+func insertAudit(t txn, e registry.AuditEntry) error {
 	fields, err := json.Marshal(e.Fields)
 	if err != nil {
 		return fmt.Errorf("sqlite: audit fields: %w", err)
 	}
-	const q = `INSERT INTO audit_log (` + auditColumns + `) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
-	_, err = tx.ExecContext(ctx, q, e.Seq, e.ID, millis(e.Time), e.KeyID, e.KeyName, e.Role, e.Action, e.Kind,
+	_, err = t.exec(t.st.insertAudit, e.Seq, e.ID, millis(e.Time), e.KeyID, e.KeyName, e.Role, e.Action, e.Kind,
 		e.RecordID, e.VersionBefore, e.VersionAfter, string(fields), e.RequestID, e.ClientIP, e.PrevHash, e.Hash)
-	if err = translate(err); errors.Is(err, registry.ErrConflict) {
+	if errors.Is(err, registry.ErrConflict) {
 		return &registry.ConflictError{Reason: "id", ExistingID: e.ID, Detail: "an audit entry with this id exists"}
 	}
 	if err != nil {
@@ -63,14 +69,13 @@ func insertAudit(ctx context.Context, tx *sql.Tx, e registry.AuditEntry) error {
 
 // AuditHead implements registry.AuditLog.
 func (s *Store) AuditHead(ctx context.Context) (registry.AuditHead, error) {
-	return readHead(ctx, s.read)
+	return scanHead(s.read.QueryRowContext(ctx, auditHeadSQL))
 }
 
-func readHead(ctx context.Context, db interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}) (registry.AuditHead, error) {
+// scanHead reads the chain head row; none is the head of an empty log.
+func scanHead(row *sql.Row) (registry.AuditHead, error) {
 	var h registry.AuditHead
-	err := db.QueryRowContext(ctx, `SELECT seq, hash FROM audit_head WHERE one = 1`).Scan(&h.Seq, &h.Hash)
+	err := row.Scan(&h.Seq, &h.Hash)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return h, fmt.Errorf("sqlite: audit head: %w", err)
 	}

@@ -5,7 +5,10 @@
 // One process owns a data directory at a time (an flock on talentd.lock).
 // Writes go through a single connection in IMMEDIATE transactions, so
 // version checks and unique checks never race; reads use a separate
-// read-only pool and see WAL snapshots.
+// read-only pool and see WAL snapshots. A change can carry its audit entry
+// in its own transaction (registry.AuditedStore), so a crash never keeps a
+// change without its entry. The statements run on every request are
+// prepared once (stmts.go).
 //
 // It must not import Gin, NATS or another store; tests import
 // registry/storetest.

@@ -30,14 +30,12 @@ func (s *Store) CreateKey(ctx context.Context, k registry.APIKey) error {
 
 // GetKeyByHash implements registry.KeyStore.
 func (s *Store) GetKeyByHash(ctx context.Context, hash string) (registry.APIKey, error) {
-	return s.getKey(ctx, s.read, `hash = ?`, hash)
+	return readKey(s.st.keyByHash.QueryRowContext(ctx, hash))
 }
 
-// getKey reads the one key matching cond.
-func (s *Store) getKey(ctx context.Context, db interface {
-	QueryRowContext(context.Context, string, ...any) *sql.Row
-}, cond string, arg any) (registry.APIKey, error) {
-	k, err := scanKey(db.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE `+cond, arg))
+// readKey reads the one key row found, ErrNotFound for none.
+func readKey(row *sql.Row) (registry.APIKey, error) {
+	k, err := scanKey(row)
 	if errors.Is(err, sql.ErrNoRows) {
 		return k, fmt.Errorf("sqlite: API key: %w", registry.ErrNotFound)
 	}
@@ -77,7 +75,7 @@ func (s *Store) RevokeKey(ctx context.Context, id string, at time.Time) (registr
 			return fmt.Errorf("sqlite: revoke key %s: %w", id, err)
 		}
 		var err error
-		k, err = s.getKey(ctx, tx, `id = ?`, id)
+		k, err = readKey(tx.QueryRowContext(ctx, `SELECT `+keyColumns+` FROM api_keys WHERE id = ?`, id))
 		return err
 	})
 	return k, err

@@ -55,12 +55,10 @@ func (s *Store) chooseDriver(ctx context.Context, q registry.Query) (driver, err
 // rarestFilter returns the filter of q with the fewest matching records,
 // counting each only up to rareRows.
 func (s *Store) rarestFilter(ctx context.Context, q registry.Query) (string, int, error) {
-	const count = `SELECT count(*) FROM (SELECT 1 FROM record_filters
-		WHERE kind = ? AND key = ? AND value = ? LIMIT ?)`
 	best, bestN := "", s.rareRows
 	for _, k := range slices.Sorted(maps.Keys(q.Filters)) {
 		var n int
-		if err := s.read.QueryRowContext(ctx, count, string(q.Kind), k, q.Filters[k], s.rareRows).Scan(&n); err != nil {
+		if err := s.st.rareCount.QueryRowContext(ctx, string(q.Kind), k, q.Filters[k], s.rareRows).Scan(&n); err != nil {
 			return "", 0, err
 		}
 		if n < bestN {

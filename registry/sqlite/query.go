@@ -81,21 +81,23 @@ func selectRIDs(q registry.Query, dr driver) (string, []any) {
 	s := `SELECT r.rid FROM ` + dr.from + ` WHERE ` + w.String() +
 		` ORDER BY ` + dr.alias + `.created_at DESC, ` + dr.alias + `.id DESC`
 	if q.Limit > 0 {
-		s += fmt.Sprintf(" LIMIT %d", q.Limit)
+		s += ` LIMIT ?`
+		w.args = append(w.args, q.Limit)
 	}
 	return s, w.args
 }
 
 // List returns up to q.Limit documents matching q, newest first, after
 // q.After when set. The page's rowids are found on indexes alone; only
-// then are the page's rows and bodies read.
+// then are the page's rows and bodies read. The SQL depends only on which
+// fields q sets, so it is prepared once per shape (see stmtCache).
 func (s *Store) List(ctx context.Context, q registry.Query) ([]registry.Document, error) {
 	dr, err := s.chooseDriver(ctx, q)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list %s: %w", q.Kind, err)
 	}
 	page, args := selectRIDs(q, dr)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+docColumns+docFrom+` WHERE r.rid IN (`+page+
+	rows, err := s.st.lists.query(ctx, `SELECT `+docColumns+docFrom+` WHERE r.rid IN (`+page+
 		`) ORDER BY r.created_at DESC, r.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: list %s: %w", q.Kind, err)
@@ -126,7 +128,7 @@ func (s *Store) Count(ctx context.Context, q registry.Query) (int, error) {
 	w.add(dr.cond, dr.args...)
 	filterWhere(w, q, dr)
 	var n int
-	err = s.read.QueryRowContext(ctx, `SELECT count(*) FROM `+dr.from+` WHERE `+w.String(), w.args...).Scan(&n)
+	err = s.st.lists.queryRow(ctx, `SELECT count(*) FROM `+dr.from+` WHERE `+w.String(), w.args...).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("sqlite: count %s: %w", q.Kind, err)
 	}

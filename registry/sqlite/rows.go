@@ -102,10 +102,13 @@ func millis(t time.Time) int64 { return t.UnixMilli() }
 
 func fromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }
 
-// getOne returns the document where cond (on alias r) holds, or ErrNotFound.
-func getOne(ctx context.Context, db *sql.DB, what, cond string, args ...any) (registry.Document, error) {
-	q := `SELECT ` + docColumns + docFrom + ` WHERE ` + cond
-	d, err := scanDoc(db.QueryRowContext(ctx, q, args...))
+// docQuery is the query for the document where cond (on alias r) holds.
+func docQuery(cond string) string { return `SELECT ` + docColumns + docFrom + ` WHERE ` + cond }
+
+// getOne returns the document prepared query q finds with args, or
+// ErrNotFound.
+func getOne(ctx context.Context, q *sql.Stmt, what string, args ...any) (registry.Document, error) {
+	d, err := scanDoc(q.QueryRowContext(ctx, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("sqlite: %s: %w", what, registry.ErrNotFound)
 	}
@@ -117,7 +120,7 @@ func getOne(ctx context.Context, db *sql.DB, what, cond string, args ...any) (re
 
 // Get returns the document, or ErrNotFound.
 func (s *Store) Get(ctx context.Context, kind registry.Kind, id string) (registry.Document, error) {
-	return getOne(ctx, s.read, "get "+id, `r.kind = ? AND r.id = ?`, kind, id)
+	return getOne(ctx, s.st.get, "get "+id, kind, id)
 }
 
 // FindIdentity returns the document of the kind holding the identity hash.
@@ -125,7 +128,7 @@ func (s *Store) FindIdentity(ctx context.Context, kind registry.Kind, identity s
 	if identity == "" {
 		return registry.Document{}, fmt.Errorf("sqlite: find identity: %w", registry.ErrNotFound)
 	}
-	return getOne(ctx, s.read, "find identity", `r.kind = ? AND r.identity = ? AND r.identity <> ''`, kind, identity)
+	return getOne(ctx, s.st.findIdentity, "find identity", kind, identity)
 }
 
 // FindIdemKey returns the document of the kind created under the key.
@@ -133,5 +136,5 @@ func (s *Store) FindIdemKey(ctx context.Context, kind registry.Kind, key string)
 	if key == "" {
 		return registry.Document{}, fmt.Errorf("sqlite: find idempotency key: %w", registry.ErrNotFound)
 	}
-	return getOne(ctx, s.read, "find idempotency key", `r.kind = ? AND r.idem_key = ? AND r.idem_key <> ''`, kind, key)
+	return getOne(ctx, s.st.findIdemKey, "find idempotency key", kind, key)
 }

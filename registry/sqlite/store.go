@@ -77,11 +77,6 @@ func openDBs(path string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("sqlite: optimize: %w", err)
 	}
-	st, err := prepareStatements(ctx, write)
-	if err != nil {
-		write.Close()
-		return nil, err
-	}
 	read, err := sql.Open("sqlite", dsn(path, true))
 	if err != nil {
 		write.Close()
@@ -89,6 +84,12 @@ func openDBs(path string) (*Store, error) {
 	}
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
+	st, err := prepareStatements(ctx, write, read)
+	if err != nil {
+		read.Close()
+		write.Close()
+		return nil, err
+	}
 	return &Store{write: write, read: read, st: st, rareRows: rareRows}, nil
 }
 
@@ -123,7 +124,7 @@ func (s *Store) Ping(ctx context.Context) error {
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
 		_, optErr := s.write.Exec(`PRAGMA optimize`)
-		s.closeErr = errors.Join(optErr, s.read.Close(), s.write.Close())
+		s.closeErr = errors.Join(optErr, s.st.close(), s.read.Close(), s.write.Close())
 		if s.lock != nil {
 			s.closeErr = errors.Join(s.closeErr, unlockDir(s.lock))
 		}

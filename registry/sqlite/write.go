@@ -11,11 +11,17 @@ import (
 
 // Create inserts doc and its events in one transaction.
 func (s *Store) Create(ctx context.Context, doc registry.Document, events []registry.Event) error {
+	return s.create(ctx, doc, events, nil)
+}
+
+// create is Create, with entry appended to the audit trail in the same
+// transaction unless it is nil.
+func (s *Store) create(ctx context.Context, doc registry.Document, events []registry.Event, entry *registry.AuditEntry) error {
 	r, err := toRow(doc)
 	if err != nil {
 		return err
 	}
-	err = s.writeTx(ctx, func(t txn) error {
+	err = s.auditedTx(ctx, entry, func(t txn) error {
 		if err := checkUnique(t, doc, true); err != nil {
 			return err
 		}
@@ -42,6 +48,11 @@ func (s *Store) Create(ctx context.Context, doc registry.Document, events []regi
 
 // Update replaces the document stored at version prev, with its events.
 func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, events []registry.Event) error {
+	return s.update(ctx, doc, prev, events, nil)
+}
+
+// update is Update, with entry as create has it.
+func (s *Store) update(ctx context.Context, doc registry.Document, prev int64, events []registry.Event, entry *registry.AuditEntry) error {
 	if doc.Version != prev+1 {
 		return fmt.Errorf("sqlite: update %s: version %d does not follow %d: %w", doc.ID, doc.Version, prev, registry.ErrInvalid)
 	}
@@ -49,7 +60,7 @@ func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, e
 	if err != nil {
 		return err
 	}
-	err = s.writeTx(ctx, func(t txn) error {
+	err = s.auditedTx(ctx, entry, func(t txn) error {
 		rid, err := lockVersion(t, doc.Kind, doc.ID, prev)
 		if err != nil {
 			return err
@@ -77,7 +88,12 @@ func (s *Store) Update(ctx context.Context, doc registry.Document, prev int64, e
 // Delete removes the document stored at version prev and records events.
 // Its body, filter and ref rows go with it (ON DELETE CASCADE).
 func (s *Store) Delete(ctx context.Context, kind registry.Kind, id string, prev int64, events []registry.Event) error {
-	err := s.writeTx(ctx, func(t txn) error {
+	return s.delete(ctx, kind, id, prev, events, nil)
+}
+
+// delete is Delete, with entry as create has it.
+func (s *Store) delete(ctx context.Context, kind registry.Kind, id string, prev int64, events []registry.Event, entry *registry.AuditEntry) error {
+	err := s.auditedTx(ctx, entry, func(t txn) error {
 		rid, err := lockVersion(t, kind, id, prev)
 		if err != nil {
 			return err

@@ -17,7 +17,7 @@ type suiteCase struct {
 // per subtest and closes the store when that subtest ends, so open must not
 // close it itself (it may register other clean-up).
 func Run(t *testing.T, open func(t *testing.T) registry.Store) {
-	groups := [][]suiteCase{writeCases, deleteCases, listCases, findCases, outboxCases, concurrencyCases, resealCases}
+	groups := [][]suiteCase{writeCases, deleteCases, listCases, findCases, outboxCases, concurrencyCases, resealCases, auditedCases}
 	for _, g := range groups {
 		for _, c := range g {
 			t.Run(c.name, func(t *testing.T) {
