@@ -18,7 +18,9 @@ type ServiceConfig struct {
 	Checker   Checker
 	Protector Protector
 	// Audit receives an entry for every write, transition and reveal; nil
-	// keeps no trail (tests of other concerns).
+	// keeps no trail (tests of other concerns). When Audit is the Store
+	// and the Store is an AuditedStore, each change's entry is written in
+	// the change's own atomic write.
 	Audit AuditLog
 	Clock Clock // default SystemClock
 	IDs   IDs   // default UUIDv7
@@ -29,8 +31,8 @@ type ServiceConfig struct {
 
 // Service applies the registry's rules: it validates records, checks the
 // cross-record rules, moves records through their lifecycles, seals
-// personal numbers and writes each change with its events in one atomic
-// store write.
+// personal numbers and writes each change with its events (and, where the
+// store can, its audit entry) in one atomic store write.
 type Service struct {
 	store    Store
 	checker  Checker
@@ -39,6 +41,7 @@ type Service struct {
 	ids      IDs
 	onWrite  func()
 	auditLog AuditLog
+	audited  AuditedStore // the store, when it writes entries with changes
 	// stations serialises the academician workstation limit check with the
 	// write that depends on it, within this process.
 	stations sync.Mutex
@@ -46,7 +49,8 @@ type Service struct {
 
 // NewService returns a Service over the configured parts.
 func NewService(c ServiceConfig) *Service {
-	s := &Service{store: c.Store, checker: c.Checker, pii: c.Protector, clock: c.Clock, ids: c.IDs, onWrite: c.OnWrite, auditLog: c.Audit}
+	s := &Service{store: c.Store, checker: c.Checker, pii: c.Protector, clock: c.Clock, ids: c.IDs, onWrite: c.OnWrite, auditLog: c.Audit,
+		audited: auditedStore(c.Store, c.Audit)}
 	if s.clock == nil {
 		s.clock = SystemClock{}
 	}

@@ -41,7 +41,8 @@ func (s *Service) Create(ctx context.Context, p Principal, r Record, idem *Idemp
 	if err != nil {
 		return nil, false, err
 	}
-	err = s.store.Create(ctx, doc, []Event{s.createdEvent(r)})
+	e := s.auditEntry(ctx, p, string(ActionCreate), r, 0, nil)
+	err = s.storeCreate(ctx, doc, []Event{s.createdEvent(r)}, e)
 	var ce *ConflictError
 	if idem != nil && errors.As(err, &ce) && ce.Reason == "idempotency_key" {
 		rec, err := s.replay(ctx, r.Kind(), *idem) // a concurrent retry won the race
@@ -50,8 +51,7 @@ func (s *Service) Create(ctx context.Context, p Principal, r Record, idem *Idemp
 	if err != nil {
 		return nil, false, s.visibleConflict(ctx, p, r.Kind(), err)
 	}
-	s.onWrite()
-	return r, false, s.audit(ctx, p, string(ActionCreate), r, 0, nil)
+	return r, false, s.wrote(ctx, e)
 }
 
 // replay returns the record an earlier request with the same idempotency key

@@ -28,11 +28,11 @@ func (s *Service) Delete(ctx context.Context, p Principal, kind Kind, id string,
 	if err := s.checkUnused(ctx, r); err != nil {
 		return err
 	}
-	if err := s.store.Delete(ctx, kind, id, m.Version, []Event{s.deletedEvent(p, r)}); err != nil {
+	e := s.auditEntry(ctx, p, string(ActionDelete), r, m.Version, nil)
+	if err := s.storeDelete(ctx, kind, id, m.Version, []Event{s.deletedEvent(p, r)}, e); err != nil {
 		return err
 	}
-	s.onWrite()
-	return s.audit(ctx, p, string(ActionDelete), r, m.Version, nil)
+	return s.wrote(ctx, e)
 }
 
 // checkUnused refuses to delete an enclave that talents point at, or an

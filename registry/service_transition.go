@@ -33,10 +33,11 @@ func (s *Service) Transition(ctx context.Context, p Principal, kind Kind, id str
 	m.StatusHistory = append(m.StatusHistory, StatusChange{From: from, To: to, At: now, By: p.Actor(), Reason: reason})
 	m.Status, m.Version, m.UpdatedAt = to, m.Version+1, now
 	evs := append([]Event{s.statusEvent(r, from, reason)}, s.arrivalEvents(r, from)...)
-	if err := s.write(ctx, r, ifMatch, evs); err != nil {
+	e := s.auditEntry(ctx, p, string(TransitionAction(to)), r, ifMatch, []string{"status"})
+	if err := s.write(ctx, r, ifMatch, evs, e); err != nil {
 		return nil, err
 	}
-	return r, s.audit(ctx, p, string(TransitionAction(to)), r, ifMatch, []string{"status"})
+	return r, s.wrote(ctx, e)
 }
 
 // enter applies what arriving in state to implies for the record: the dates

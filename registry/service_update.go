@@ -43,10 +43,11 @@ func (s *Service) Replace(ctx context.Context, p Principal, kind Kind, id string
 	next.Base().Version++
 	next.Base().UpdatedAt = now
 	evs := append([]Event{s.updatedEvent(p, next, changed)}, s.contentEvents(cur, next)...)
-	if err := s.write(ctx, next, ifMatch, evs); err != nil {
+	e := s.auditEntry(ctx, p, string(ActionUpdate), next, ifMatch, changed)
+	if err := s.write(ctx, next, ifMatch, evs, e); err != nil {
 		return nil, s.visibleConflict(ctx, p, kind, err)
 	}
-	return next, s.audit(ctx, p, string(ActionUpdate), next, ifMatch, changed)
+	return next, s.wrote(ctx, e)
 }
 
 // areaOf keeps the area a replacement asks for; an empty one keeps the old.
@@ -57,17 +58,15 @@ func areaOf(next, cur Record) string {
 	return cur.Base().Area
 }
 
-// write stores r (already at its new version) over version prev with evs.
-func (s *Service) write(ctx context.Context, r Record, prev int64, evs []Event) error {
+// write stores r (already at its new version) over version prev with evs
+// and, where the store takes it, the audit entry e; the caller then calls
+// wrote.
+func (s *Service) write(ctx context.Context, r Record, prev int64, evs []Event, e *AuditEntry) error {
 	doc, err := s.document(r, nil)
 	if err != nil {
 		return err
 	}
-	if err := s.store.Update(ctx, doc, prev, evs); err != nil {
-		return err
-	}
-	s.onWrite()
-	return nil
+	return s.storeUpdate(ctx, doc, prev, evs, e)
 }
 
 // ChangedFields lists the top-level JSON fields whose values differ between
