@@ -100,13 +100,9 @@ func (s *Service) open(doc Document) (Record, error) {
 	return r, nil
 }
 
-// document seals a copy of r and returns it as a store document.
+// document returns r as a store document, its personal numbers sealed.
 func (s *Service) document(r Record, idem *Idempotency) (Document, error) {
-	sealed := Clone(r)
-	if err := sealPersonal(sealed, s.pii.Seal); err != nil {
-		return Document{}, err
-	}
-	body, err := EncodeRecord(sealed)
+	body, err := s.sealedBody(r)
 	if err != nil {
 		return Document{}, err
 	}
@@ -120,6 +116,27 @@ func (s *Service) document(r Record, idem *Idempotency) (Document, error) {
 		doc.IdemKey, doc.IdemHash = idem.Key, idem.Hash
 	}
 	return doc, nil
+}
+
+// sealedBody is r's canonical JSON with its personal numbers sealed. It
+// seals r itself for the encoding and then puts the clear numbers back,
+// which spares a deep copy of the record; r must not be in use elsewhere
+// meanwhile (the service's records belong to one request).
+func (s *Service) sealedBody(r Record) ([]byte, error) {
+	fields := PersonalFields(r)
+	clear := make([]string, len(fields))
+	for i, f := range fields {
+		clear[i] = *f.Value
+	}
+	defer func() {
+		for i, f := range fields {
+			*f.Value = clear[i]
+		}
+	}()
+	if err := sealPersonal(r, s.pii.Seal); err != nil {
+		return nil, err
+	}
+	return EncodeRecord(r)
 }
 
 // identity is the keyed hash that makes a person's document unique per kind.

@@ -55,6 +55,9 @@ func TestCreateSetsServerFieldsAndSealsPersonalNumbers(t *testing.T) {
 	if got.Gender != registry.Male || got.BirthDate != "1960-01-02" {
 		t.Fatalf("derived gender/birth = %s %s", got.Gender, got.BirthDate)
 	}
+	if got.IDDoc.Number != registrytest.PersonID(1) || got.Mobile != "13800138000" {
+		t.Fatalf("created record's numbers = %s %s, want them in clear", got.IDDoc.Number, got.Mobile)
+	}
 	doc, err := env.Store.Get(ctx, registry.KindTalent, m.ID)
 	if err != nil {
 		t.Fatal(err)

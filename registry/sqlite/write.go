@@ -77,6 +77,9 @@ func (s *Store) update(ctx context.Context, doc registry.Document, prev int64, e
 		if _, err := t.exec(t.st.updateBody, r.Body, rid); err != nil {
 			return err
 		}
+		if err := clearIndexRows(t, rid); err != nil {
+			return err
+		}
 		return finishWrite(t, rid, doc, events)
 	})
 	if err != nil {
@@ -109,7 +112,8 @@ func (s *Store) delete(ctx context.Context, kind registry.Kind, id string, prev 
 	return nil
 }
 
-// finishWrite rewrites the index rows of record rid and appends events.
+// finishWrite writes the index rows of record rid, which has none, and
+// appends events.
 func finishWrite(t txn, rid int64, doc registry.Document, events []registry.Event) error {
 	if err := writeIndexRows(t, rid, doc); err != nil {
 		return err
