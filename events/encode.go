@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"strings"
 	"time"
 )
 
@@ -13,7 +14,7 @@ func Encode(e Event) ([]byte, error) {
 		return nil, err
 	}
 	data := bytes.TrimSpace(e.Data)
-	b := make([]byte, 0, 256+len(data))
+	b := make([]byte, 0, 192+len(e.ID)+len(e.Source)+len(e.Type)+len(e.Subject)+len(data))
 	b = appendAttr(b, `{"specversion":`, e.SpecVersion)
 	b = appendAttr(b, `,"id":`, e.ID)
 	b = appendAttr(b, `,"source":`, e.Source)
@@ -32,6 +33,9 @@ func Encode(e Event) ([]byte, error) {
 // escaping.
 func appendAttr(b []byte, name, v string) []byte {
 	b = append(append(b, name...), '"')
+	if !strings.ContainsAny(v, `"\`) {
+		return append(append(b, v...), '"')
+	}
 	for i := 0; i < len(v); i++ {
 		if v[i] == '"' || v[i] == '\\' {
 			b = append(b, '\\')

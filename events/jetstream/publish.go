@@ -18,9 +18,10 @@ var errAckTimeout = errors.New("jetstream: no ack in time")
 // record) asynchronously, with at most Window awaiting their ack. A record's
 // event is sent only once the record's previous event is acknowledged, so
 // the stream holds each record's events in order whatever fails; a record
-// whose event fails sends nothing more in this batch. It returns the
-// acknowledged events and the first error.
-func (r *Relay) publish(ctx context.Context, batch []registry.Event) (done []registry.Event, err error) {
+// whose event fails sends nothing more in this batch. It hands each
+// acknowledged event to acked as the ack arrives, and returns the first
+// error.
+func (r *Relay) publish(ctx context.Context, batch []registry.Event, acked func(registry.Event)) (err error) {
 	ready, later := chains(batch)
 	window := make([]inflight, 0, min(r.cfg.Window, len(batch)))
 	for len(ready) > 0 || len(window) > 0 {
@@ -42,12 +43,12 @@ func (r *Relay) publish(ctx context.Context, batch []registry.Event) (done []reg
 			err = cmpErr(err, fmt.Errorf("jetstream: relay: publish %s: %w", p.ev.ID, e))
 			continue
 		}
-		done = append(done, p.ev)
+		acked(p.ev)
 		if q := later[p.ev.RecordID]; len(q) > 0 {
 			ready, later[p.ev.RecordID] = append(ready, q[0]), q[1:]
 		}
 	}
-	return done, err
+	return err
 }
 
 // chains splits a batch into the first event of each record, in batch

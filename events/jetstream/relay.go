@@ -17,7 +17,7 @@ import (
 type RelayConfig struct {
 	// Prefix is the deployment's subject prefix (Config.Prefix).
 	Prefix string
-	// Batch is how many pending events one read takes (1000).
+	// Batch is how many pending events one read takes (4096).
 	Batch int
 	// Window is how many publishes may await their ack at once (4096).
 	Window int
@@ -32,7 +32,7 @@ type RelayConfig struct {
 
 func (c RelayConfig) withDefaults() RelayConfig {
 	if c.Batch <= 0 {
-		c.Batch = 1000
+		c.Batch = 4096
 	}
 	if c.Window <= 0 {
 		c.Window = 4096
@@ -109,28 +109,43 @@ func (r *Relay) Run(ctx context.Context) error {
 // returns how many events it cleared, and stops at the first batch that
 // could not be published whole.
 func (r *Relay) Drain(ctx context.Context) (int, error) {
-	total := 0
-	for {
+	c := newClearer(ctx, r.outbox)
+	err := r.drain(ctx, c)
+	n, clearErr := c.close()
+	if clearErr != nil {
+		return n, fmt.Errorf("jetstream: relay: mark published: %w", clearErr)
+	}
+	return n, err
+}
+
+// drain publishes batch after batch, handing acknowledged events to c. A
+// paged outbox's next batch is read while the current one is published,
+// and cleared while the next one is; any other outbox is cleared before it
+// is read again from the oldest event.
+func (r *Relay) drain(ctx context.Context, c *clearer) error {
+	_, paged := r.outbox.(pagedOutbox)
+	next := r.firstBatch(ctx)
+	for !c.failed() {
 		if !r.js.Conn().IsConnected() {
-			return total, ErrDisconnected
+			return ErrDisconnected
 		}
-		pending, err := r.outbox.Pending(ctx, r.cfg.Batch)
+		pending, err := next()
 		if err != nil {
-			return total, fmt.Errorf("jetstream: relay: pending events: %w", err)
+			return fmt.Errorf("jetstream: relay: pending events: %w", err)
 		}
 		if len(pending) == 0 {
-			return total, nil
+			return nil
 		}
-		done, pubErr := r.publish(ctx, pending)
-		if err := r.outbox.MarkPublished(ctx, done); err != nil {
-			return total, fmt.Errorf("jetstream: relay: mark published: %w", err)
+		full := len(pending) >= r.cfg.Batch
+		if full {
+			next = r.nextBatch(ctx, pending)
 		}
-		total += len(done)
-		if pubErr != nil {
-			return total, pubErr
+		if err := r.publish(ctx, pending, c.add); err != nil || !full {
+			return err
 		}
-		if len(pending) < r.cfg.Batch {
-			return total, nil
+		if !paged {
+			c.flush()
 		}
 	}
+	return nil
 }

@@ -28,15 +28,32 @@ func insertEvents(t txn, events []registry.Event) error {
 func (s *Store) Pending(ctx context.Context, limit int) ([]registry.Event, error) {
 	const q = `SELECT event_id, type, kind, record_id, version, time, data
 		FROM outbox ORDER BY seq LIMIT ?`
+	return s.pending(ctx, q, limit)
+}
+
+// PendingAfter returns up to limit unpublished events written after the
+// event with the id, in the order they were written: the page after one
+// that Pending returned, read while that page is still being published.
+// When that event is no longer in the outbox it reads from the start, as
+// Pending does.
+func (s *Store) PendingAfter(ctx context.Context, id string, limit int) ([]registry.Event, error) {
+	const q = `SELECT event_id, type, kind, record_id, version, time, data
+		FROM outbox WHERE seq > coalesce((SELECT seq FROM outbox WHERE event_id = ?), 0)
+		ORDER BY seq LIMIT ?`
+	return s.pending(ctx, q, limit, id)
+}
+
+// pending runs a query for outbox rows whose last parameter is the limit.
+func (s *Store) pending(ctx context.Context, q string, limit int, args ...any) ([]registry.Event, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
-	rows, err := s.read.QueryContext(ctx, q, limit)
+	rows, err := s.read.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: pending events: %w", err)
 	}
 	defer rows.Close()
-	var out []registry.Event
+	out := make([]registry.Event, 0, min(limit, 1024))
 	for rows.Next() {
 		var (
 			e  registry.Event
