@@ -19,7 +19,7 @@ import (
 )
 
 // freePort is a loopback port nothing listens on right now.
-func freePort(t *testing.T) int {
+func freePort(t testing.TB) int {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -55,7 +55,7 @@ func (f *failOnce) appliedIDs() []string {
 
 // consumeAt runs the handler as the notifier durable on the NATS server at
 // port until the returned stop.
-func consumeAt(t *testing.T, port int, h events.Handler) (stop func()) {
+func consumeAt(t testing.TB, port int, h events.Handler) (stop func()) {
 	t.Helper()
 	nc, err := jetstream.Connect("nats://127.0.0.1:"+strconv.Itoa(port), t.Name())
 	if err != nil {
