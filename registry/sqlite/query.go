@@ -81,8 +81,9 @@ func selectRIDs(q registry.Query, dr driver) (string, []any) {
 	s := `SELECT r.rid FROM ` + dr.from + ` WHERE ` + w.String() +
 		` ORDER BY ` + dr.alias + `.created_at DESC, ` + dr.alias + `.id DESC`
 	if q.Limit > 0 {
-		s += ` LIMIT ?`
-		w.args = append(w.args, q.Limit)
+		// A literal, not a parameter: SQLite plans the ordered walk
+		// knowing how many rows it needs.
+		s += fmt.Sprintf(" LIMIT %d", q.Limit)
 	}
 	return s, w.args
 }
