@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"testing"
 	"time"
@@ -36,7 +38,9 @@ func newDLQEnv(t *testing.T) *dlqEnv {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = jetstream.Consume(ctx, js, jetstream.ConsumerConfig{Prefix: dlqPrefix, Durable: events.ConsumerNotifier},
+		cfg := jetstream.ConsumerConfig{Prefix: dlqPrefix, Durable: events.ConsumerNotifier,
+			Logger: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		_ = jetstream.Consume(ctx, js, cfg,
 			func(_ context.Context, e events.Event) error {
 				if len(e.ID) >= 6 && e.ID[:6] == "poison" {
 					return events.Permanent(errors.New("no template for " + e.Type))
