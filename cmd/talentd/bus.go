@@ -104,14 +104,17 @@ func (b *bus) setup(ctx context.Context, within time.Duration) bool {
 	return true
 }
 
-// run sets the streams up (retrying while NATS is away), then runs the
-// relay until ctx ends.
+// run sets the streams up (retrying while NATS is away, and at once when
+// the connection comes back), then runs the relay until ctx ends.
 func (b *bus) run(ctx context.Context) {
 	defer close(b.done)
+	back := b.nc.StatusChanged(nats.CONNECTED)
+	defer b.nc.RemoveStatusListener(back)
 	for wait := time.Second; !b.setup(ctx, 10*time.Second); wait = min(2*wait, 30*time.Second) {
 		select {
 		case <-ctx.Done():
 			return
+		case <-back:
 		case <-time.After(wait):
 		}
 	}

@@ -77,3 +77,21 @@ func fmtStrings(s []string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestTalentdStartsWhileNATSIsDown: with its NATS server unreachable,
+// talentd starts, takes writes and says it is not ready; once the server
+// appears, the streams are set up and the events written meanwhile arrive.
+func TestTalentdStartsWhileNATSIsDown(t *testing.T) {
+	port := freePort(t)
+	natsURL := "nats://127.0.0.1:" + strconv.Itoa(port)
+	base, stop := start(t, t.TempDir(), "-bootstrap-token", testToken, "-nats-url", natsURL, "-nats-prefix", "late")
+	defer stop()
+	r, status, err := newAPIClient(base).createEnclave(context.Background(), "先写后发")
+	if err != nil || status != http.StatusCreated {
+		t.Fatalf("create while NATS is down: %d %v", status, err)
+	}
+	wantReady(t, base, http.StatusServiceUnavailable, "nats")
+	eventstest.Server(t, t.TempDir(), port)
+	wantReady(t, base, http.StatusOK)
+	waitForStream(t, natsURL, "late", map[string]int64{r.ID: 1}, 15*time.Second)
+}
