@@ -92,14 +92,7 @@ func parseResidentID(number string, latest Date) (Holder, error) {
 	if !mod112Shape(s) {
 		return Holder{}, identErr("cn_id_format")
 	}
-	if mod112Check(s[:17]) != s[17] {
-		return Holder{}, identErr("cn_id_checksum")
-	}
-	h, ok := holderOf(s, latest)
-	if !ok {
-		return Holder{}, identErr("cn_id_birth_date")
-	}
-	return h, nil
+	return mod112Holder(s, latest, "cn_id_checksum", "cn_id_birth_date")
 }
 
 // ParsePRCard checks a foreign permanent resident ID (外国人永久居留身份证).
@@ -119,14 +112,7 @@ func parsePRCard(number string, latest Date) (Holder, error) {
 	if !mod112Shape(s) || s[0] != '9' {
 		return Holder{}, identErr("pr_card_format")
 	}
-	if mod112Check(s[:17]) != s[17] {
-		return Holder{}, identErr("pr_card_checksum")
-	}
-	h, ok := holderOf(s, latest)
-	if !ok {
-		return Holder{}, identErr("pr_card_birth_date")
-	}
-	return h, nil
+	return mod112Holder(s, latest, "pr_card_checksum", "pr_card_birth_date")
 }
 
 // isPRCard2017 matches ^[A-Z]{3}\d{12}$.
@@ -149,13 +135,28 @@ func mod112Shape(s string) bool {
 
 var mod112Weights = [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
 
-// mod112Check is the ISO 7064 MOD 11-2 check character of 17 digits.
-func mod112Check(digits string) byte {
+// IDCheckChar is the ISO 7064 MOD 11-2 check character of the first 17
+// digits of an 18-character resident ID or 2023 permanent resident ID
+// number. digits must hold at least 17 ASCII digits.
+func IDCheckChar(digits string) byte {
 	sum := 0
 	for i, w := range mod112Weights {
 		sum += int(digits[i]-'0') * w
 	}
 	return "10X98765432"[sum%11]
+}
+
+// mod112Holder checks the check character and the birth date of s, which
+// has mod112Shape, and returns its holder; the codes name each failure.
+func mod112Holder(s string, latest Date, checksumCode, birthDateCode string) (Holder, error) {
+	if IDCheckChar(s[:17]) != s[17] {
+		return Holder{}, identErr(checksumCode)
+	}
+	h, ok := holderOf(s, latest)
+	if !ok {
+		return Holder{}, identErr(birthDateCode)
+	}
+	return h, nil
 }
 
 // holderOf reads the birth date (positions 7–14) and gender (position 17)

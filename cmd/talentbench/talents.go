@@ -77,15 +77,5 @@ func residentID(seed uint64, i int64) string {
 	i %= maxTalents
 	day, month, year := 1+i%28, 1+(i/28)%12, 1960+(i/336)%40
 	body := fmt.Sprintf("%06d%04d%02d%02d%03d", 110000+seed%890_000, year, month, day, 1+i/13440)
-	return body + string(checkChar(body))
-}
-
-// checkChar is the ISO 7064 MOD 11-2 check character of 17 digits.
-func checkChar(body string) byte {
-	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	sum := 0
-	for k, w := range weights {
-		sum += int(body[k]-'0') * w
-	}
-	return "10X98765432"[sum%11]
+	return body + string(registry.IDCheckChar(body))
 }

@@ -2,29 +2,15 @@ package registrytest
 
 import (
 	"fmt"
-	"strconv"
-)
 
-var (
-	idWeights = []int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
-	idChecks  = "10X98765432"
+	"talentd/registry"
 )
 
 // ResidentID returns a valid resident ID number (GB 11643-1999) for the
 // address code, birth date (YYYYMMDD) and sequence (1–999; odd is male).
 func ResidentID(area, birth string, seq int) string {
 	body := fmt.Sprintf("%s%s%03d", area, birth, seq)
-	return body + string(CheckDigit(body))
-}
-
-// CheckDigit returns the ISO 7064 MOD 11-2 check character of 17 digits.
-func CheckDigit(body17 string) byte {
-	sum := 0
-	for i := 0; i < 17; i++ {
-		d, _ := strconv.Atoi(body17[i : i+1])
-		sum += d * idWeights[i]
-	}
-	return idChecks[sum%11]
+	return body + string(registry.IDCheckChar(body))
 }
 
 // PersonID returns a distinct valid resident ID for each n, born 1980-01-01
