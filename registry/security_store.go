@@ -61,3 +61,24 @@ type AuditHead struct {
 	Seq  int64
 	Hash string
 }
+
+// EachAuditPaged is EachAudit for a store whose ListAudit pages by seq:
+// it calls fn with every entry list returns, page entries at a time,
+// stopping at fn's first error, which it returns.
+func EachAuditPaged(ctx context.Context, list func(context.Context, AuditQuery) ([]AuditEntry, error), page int, fn func(AuditEntry) error) error {
+	for after := int64(0); ; {
+		entries, err := list(ctx, AuditQuery{After: after, Limit: page})
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(entries) < page {
+			return nil
+		}
+		after = entries[len(entries)-1].Seq
+	}
+}

@@ -2,7 +2,6 @@ package mongodb
 
 import (
 	"context"
-	"fmt"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
@@ -16,13 +15,9 @@ func (s *Store) ListAudit(ctx context.Context, q registry.AuditQuery) ([]registr
 	if q.Limit > 0 {
 		opts.SetLimit(int64(q.Limit))
 	}
-	cur, err := s.db.Collection(collAudit).Find(ctx, auditFilter(q), opts)
+	rows, err := findAll[auditRow](ctx, s.db.Collection(collAudit), auditFilter(q), opts, "audit entries")
 	if err != nil {
-		return nil, fmt.Errorf("mongodb: audit entries: %w", err)
-	}
-	var rows []auditRow
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("mongodb: audit entries: %w", err)
+		return nil, err
 	}
 	out := make([]registry.AuditEntry, len(rows))
 	for i, r := range rows {
@@ -53,19 +48,5 @@ func auditFilter(q registry.AuditQuery) bson.D {
 
 // EachAudit implements registry.AuditLog, reading a page at a time.
 func (s *Store) EachAudit(ctx context.Context, fn func(registry.AuditEntry) error) error {
-	for after := int64(0); ; {
-		page, err := s.ListAudit(ctx, registry.AuditQuery{After: after, Limit: auditPage})
-		if err != nil {
-			return err
-		}
-		for _, e := range page {
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-		if len(page) < auditPage {
-			return nil
-		}
-		after = page[len(page)-1].Seq
-	}
+	return registry.EachAuditPaged(ctx, s.ListAudit, auditPage, fn)
 }

@@ -110,21 +110,7 @@ func (s *Store) ListAudit(ctx context.Context, q registry.AuditQuery) ([]registr
 
 // EachAudit implements registry.AuditLog, reading a page at a time.
 func (s *Store) EachAudit(ctx context.Context, fn func(registry.AuditEntry) error) error {
-	for after := int64(0); ; {
-		page, err := s.ListAudit(ctx, registry.AuditQuery{After: after, Limit: auditPage})
-		if err != nil {
-			return err
-		}
-		for _, e := range page {
-			if err := fn(e); err != nil {
-				return err
-			}
-		}
-		if len(page) < auditPage {
-			return nil
-		}
-		after = page[len(page)-1].Seq
-	}
+	return registry.EachAuditPaged(ctx, s.ListAudit, auditPage, fn)
 }
 
 func (s *Store) queryAudit(ctx context.Context, q string, args ...any) ([]registry.AuditEntry, error) {
