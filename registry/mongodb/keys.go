@@ -87,13 +87,9 @@ func (s *Store) findKey(ctx context.Context, filter bson.D) (registry.APIKey, er
 // ListKeys implements registry.KeyStore.
 func (s *Store) ListKeys(ctx context.Context) ([]registry.APIKey, error) {
 	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: 1}, {Key: fID, Value: 1}})
-	cur, err := s.db.Collection(collKeys).Find(ctx, bson.D{}, opts)
+	rows, err := findAll[keyRow](ctx, s.db.Collection(collKeys), bson.D{}, opts, "list keys")
 	if err != nil {
-		return nil, fmt.Errorf("mongodb: list keys: %w", err)
-	}
-	var rows []keyRow
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("mongodb: list keys: %w", err)
+		return nil, err
 	}
 	out := make([]registry.APIKey, len(rows))
 	for i, r := range rows {

@@ -44,13 +44,9 @@ func (s *Store) pendingOf(ctx context.Context, kind registry.Kind, limit int) ([
 		SetSort(bson.D{{Key: fOutboxSince, Value: 1}}). // the sparse index's order
 		SetProjection(bson.D{{Key: fOutbox, Value: 1}}).
 		SetLimit(int64(limit))
-	cur, err := c.Find(ctx, f, opts)
+	rows, err := findAll[pendingRow](ctx, c, f, opts, "pending "+string(kind))
 	if err != nil {
-		return nil, fmt.Errorf("mongodb: pending %s: %w", kind, err)
-	}
-	var rows []pendingRow
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("mongodb: pending %s: %w", kind, err)
+		return nil, err
 	}
 	queues := make([][]registry.Event, 0, len(rows))
 	for _, r := range rows {

@@ -64,13 +64,9 @@ func (s *Store) List(ctx context.Context, q registry.Query) ([]registry.Document
 	if q.Limit > 0 {
 		opts.SetLimit(int64(q.Limit))
 	}
-	cur, err := c.Find(ctx, f, opts)
+	rows, err := findAll[row](ctx, c, f, opts, "list "+string(q.Kind))
 	if err != nil {
-		return nil, fmt.Errorf("mongodb: list %s: %w", q.Kind, err)
-	}
-	var rows []row
-	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("mongodb: list %s: %w", q.Kind, err)
+		return nil, err
 	}
 	docs := make([]registry.Document, 0, len(rows))
 	for i := range rows {
@@ -99,4 +95,18 @@ func (s *Store) Count(ctx context.Context, q registry.Query) (int, error) {
 		return 0, fmt.Errorf("mongodb: count %s: %w", q.Kind, err)
 	}
 	return int(n), nil
+}
+
+// findAll runs a find on c and decodes every document it returns as an R;
+// what names the read in errors ("mongodb: what: …").
+func findAll[R any](ctx context.Context, c *mongo.Collection, filter any, opts *options.FindOptionsBuilder, what string) ([]R, error) {
+	cur, err := c.Find(ctx, filter, opts)
+	if err != nil {
+		return nil, fmt.Errorf("mongodb: %s: %w", what, err)
+	}
+	var rows []R
+	if err := cur.All(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("mongodb: %s: %w", what, err)
+	}
+	return rows, nil
 }
