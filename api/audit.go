@@ -2,10 +2,7 @@ package api
 
 import (
 	"encoding/base64"
-	"maps"
 	"net/http"
-	"net/url"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -90,20 +87,9 @@ func (s *server) listAudit(c *gin.Context) error {
 // auditQuery reads the audit list's query parameters; unknown, repeated
 // or malformed ones are 400s naming the parameter.
 func auditQuery(raw string) (registry.AuditQuery, error) {
-	vals, err := url.ParseQuery(raw)
-	if err != nil {
-		return registry.AuditQuery{}, invalid("", "query_syntax", "")
-	}
 	q := registry.AuditQuery{Limit: registry.DefaultPageSize}
-	verr := &registry.ValidationError{}
-	for _, name := range slices.Sorted(maps.Keys(vals)) {
-		if len(vals[name]) > 1 {
-			verr.Add(name, "repeated", "")
-			continue
-		}
-		auditParam(&q, name, vals[name][0], verr)
-	}
-	return q, verr.Err()
+	err := queryParams(raw, func(name, v string, verr *registry.ValidationError) { auditParam(&q, name, v, verr) })
+	return q, err
 }
 
 // auditParam applies one query parameter to q.

@@ -3,10 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"maps"
 	"net/http"
-	"net/url"
-	"slices"
 	"strconv"
 	"time"
 
@@ -138,26 +135,18 @@ func (s *server) replayDeadLetter(c *gin.Context) error {
 // deadLetterQuery reads limit (1..MaxPageSize, DefaultPageSize) and after
 // (a dead letter id, 0 for the first page).
 func deadLetterQuery(raw string) (limit int, after uint64, err error) {
-	vals, err := url.ParseQuery(raw)
-	if err != nil {
-		return 0, 0, invalid("", "query_syntax", "")
-	}
 	limit = registry.DefaultPageSize
-	verr := &registry.ValidationError{}
-	for _, name := range slices.Sorted(maps.Keys(vals)) {
-		v := vals[name]
-		switch {
-		case len(v) > 1:
-			verr.Add(name, "repeated", "")
-		case name == "limit":
-			limit = parseLimit(v[0], verr)
-		case name == "after":
-			n, perr := strconv.ParseUint(v[0], 10, 64)
+	err = queryParams(raw, func(name, v string, verr *registry.ValidationError) {
+		switch name {
+		case "limit":
+			limit = parseLimit(v, verr)
+		case "after":
+			n, perr := strconv.ParseUint(v, 10, 64)
 			after = n
 			addUnless(verr, perr == nil, name, "type", "integer")
 		default:
 			verr.Add(name, "unknown_parameter", "")
 		}
-	}
-	return limit, after, verr.Err()
+	})
+	return limit, after, err
 }

@@ -1,12 +1,9 @@
 package api
 
 import (
-	"maps"
-	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
@@ -22,21 +19,12 @@ const maxQuery = 128
 // or repeated parameters and values outside an enum are 400s naming the
 // parameter.
 func (s *server) listRequest(c *gin.Context, kind registry.Kind) (registry.ListRequest, error) {
-	vals, err := url.ParseQuery(c.Request.URL.RawQuery)
-	if err != nil {
-		return registry.ListRequest{}, invalid("", "query_syntax", "")
-	}
 	req := registry.ListRequest{Kind: kind, Limit: registry.DefaultPageSize}
 	filters := filterEnums(kind)
-	verr := &registry.ValidationError{}
-	for _, name := range slices.Sorted(maps.Keys(vals)) {
-		if len(vals[name]) > 1 {
-			verr.Add(name, "repeated", "")
-			continue
-		}
-		s.listParam(&req, name, vals[name][0], filters, verr)
-	}
-	return req, verr.Err()
+	err := queryParams(c.Request.URL.RawQuery, func(name, v string, verr *registry.ValidationError) {
+		s.listParam(&req, name, v, filters, verr)
+	})
+	return req, err
 }
 
 // listParam applies one query parameter to req.
@@ -84,37 +72,6 @@ func filterParam(req *registry.ListRequest, name, v string, filters map[string][
 	}
 }
 
-func parseLimit(v string, verr *registry.ValidationError) int {
-	n, err := strconv.Atoi(v)
-	switch {
-	case err != nil:
-		verr.Add("limit", "type", "integer")
-	case n < 1 || n > registry.MaxPageSize:
-		verr.Add("limit", "range", "1-"+strconv.Itoa(registry.MaxPageSize))
-	}
-	return n
-}
-
-// parseTimeParam reads an RFC 3339 time or a YYYY-MM-DD date (Asia/Shanghai).
-// An end bound is made exclusive for the store: a date moves to the next
-// midnight, a time to the next millisecond (stores keep milliseconds).
-func parseTimeParam(v string, end bool) (time.Time, bool) {
-	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
-		if end {
-			t = t.Truncate(time.Millisecond).Add(time.Millisecond)
-		}
-		return t.UTC(), true
-	}
-	t, err := time.ParseInLocation(time.DateOnly, v, registry.Shanghai)
-	if err != nil {
-		return time.Time{}, false
-	}
-	if end {
-		t = t.AddDate(0, 0, 1)
-	}
-	return t.UTC(), true
-}
-
 // filterEnums maps each filter of the kind to its allowed values (from the
 // field's oneof rule; nil when any value goes).
 func filterEnums(kind registry.Kind) map[string][]string {
@@ -135,10 +92,4 @@ func stateNames(k registry.Kind) []string {
 		out = append(out, string(st))
 	}
 	return out
-}
-
-func addUnless(verr *registry.ValidationError, ok bool, field, code, param string) {
-	if !ok {
-		verr.Add(field, code, param)
-	}
 }
