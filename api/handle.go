@@ -28,6 +28,20 @@ func pathID(c *gin.Context, kind registry.Kind) (string, error) {
 	return id, nil
 }
 
+// conditionalWrite reads, in this order, what PATCH and transitions start
+// with: the path id of the kind, an If-Match (428 without one) and a body
+// of one of the media types.
+func (s *server) conditionalWrite(c *gin.Context, kind registry.Kind, media ...string) (id string, pre precondition, body []byte, err error) {
+	if id, err = pathID(c, kind); err != nil {
+		return "", pre, nil, err
+	}
+	if pre = ifMatchOf(c.Request); !pre.present {
+		return "", pre, nil, errIfMatchRequired
+	}
+	body, err = s.readBody(c, media...)
+	return id, pre, body, err
+}
+
 // readRecord reads a record as the caller: a record outside the caller's
 // scope is not found, a kind its role may not read is forbidden.
 func (s *server) readRecord(c *gin.Context, kind registry.Kind, id string) (registry.Record, error) {

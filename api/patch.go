@@ -14,15 +14,7 @@ import (
 // the record's content under If-Match. Server fields cannot be patched.
 func (s *server) patch(kind registry.Kind) handlerFunc {
 	return func(c *gin.Context) error {
-		id, err := pathID(c, kind)
-		if err != nil {
-			return err
-		}
-		pre := ifMatchOf(c.Request)
-		if !pre.present {
-			return errIfMatchRequired
-		}
-		body, err := s.readBody(c, mediaMergePatch, mediaJSON)
+		id, pre, body, err := s.conditionalWrite(c, kind, mediaMergePatch, mediaJSON)
 		if err != nil {
 			return err
 		}

@@ -26,15 +26,7 @@ type transitionRequest struct {
 // with the moved record, or 409 listing the states allowed instead.
 func (s *server) transition(kind registry.Kind) handlerFunc {
 	return func(c *gin.Context) error {
-		id, err := pathID(c, kind)
-		if err != nil {
-			return err
-		}
-		pre := ifMatchOf(c.Request)
-		if !pre.present {
-			return errIfMatchRequired
-		}
-		body, err := s.readBody(c, mediaJSON)
+		id, pre, body, err := s.conditionalWrite(c, kind, mediaJSON)
 		if err != nil {
 			return err
 		}
