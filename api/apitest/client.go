@@ -1,4 +1,4 @@
-package api_test
+package apitest
 
 import (
 	"bytes"
@@ -14,30 +14,30 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
-
-	"talentd/api/apitest"
 )
 
-// client talks to the API over a real TCP connection and validates every
-// response against the API's own /openapi.json.
-type client struct {
+// Client talks to a talentd API over a real TCP connection and validates
+// every response against the API's own /openapi.json.
+type Client struct {
 	t      *testing.T
 	base   string
 	http   *http.Client
 	router routers.Router
-	token  string // the API key sent unless a request names another
+	// Token is the API key sent unless a request names another.
+	Token string
 }
 
-// response is a received response.
-type response struct {
-	status int
-	header http.Header
-	body   []byte
-	json   map[string]any
+// Response is a received response; JSON is its body decoded as an object.
+type Response struct {
+	Status int
+	Header http.Header
+	Body   []byte
+	JSON   map[string]any
 }
 
-// serve starts an http.Server with the env's handler on 127.0.0.1:0.
-func serve(t *testing.T, env *apitest.Env) *client {
+// Serve starts an http.Server with the env's handler on 127.0.0.1:0 and
+// returns a client of it with the env's admin key.
+func Serve(t *testing.T, env *Env) *Client {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -49,16 +49,22 @@ func serve(t *testing.T, env *apitest.Env) *client {
 		defer cancel()
 		srv.Shutdown(ctx)
 	})
-	c := &client{t: t, base: "http://" + ln.Addr().String(), http: &http.Client{Timeout: 10 * time.Second}, token: env.Token}
-	doc := c.openAPI()
-	if c.router, err = gorillamux.NewRouter(doc); err != nil {
+	return Dial(t, "http://"+ln.Addr().String(), env.Token)
+}
+
+// Dial returns a client of the talentd API at base (http://host:port) that
+// sends token, with the API's /openapi.json loaded to check responses.
+func Dial(t *testing.T, base, token string) *Client {
+	c := &Client{t: t, base: base, http: &http.Client{Timeout: 10 * time.Second}, Token: token}
+	var err error
+	if c.router, err = gorillamux.NewRouter(c.openAPI()); err != nil {
 		t.Fatalf("router: %v", err)
 	}
 	return c
 }
 
 // openAPI fetches and loads the document the responses are checked against.
-func (c *client) openAPI() *openapi3.T {
+func (c *Client) openAPI() *openapi3.T {
 	res, err := c.http.Get(c.base + "/openapi.json")
 	if err != nil {
 		c.t.Fatal(err)
@@ -75,10 +81,10 @@ func (c *client) openAPI() *openapi3.T {
 	return doc
 }
 
-// do sends a request (body nil, a string, or a value sent as JSON; headers
+// Do sends a request (body nil, a string, or a value sent as JSON; headers
 // as name, value pairs, an empty value dropping the header) with the
 // client's API key, and validates the response against the document.
-func (c *client) do(method, path string, body any, headers ...string) response {
+func (c *Client) Do(method, path string, body any, headers ...string) Response {
 	c.t.Helper()
 	var raw []byte
 	switch b := body.(type) {
@@ -95,7 +101,7 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	req.Header.Set("Authorization", apitest.Bearer(c.token))
+	req.Header.Set("Authorization", Bearer(c.Token))
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 		if headers[i+1] == "" {
@@ -107,16 +113,16 @@ func (c *client) do(method, path string, body any, headers ...string) response {
 		c.t.Fatalf("%s %s: %v", method, path, err)
 	}
 	defer res.Body.Close()
-	out := response{status: res.StatusCode, header: res.Header}
-	out.body, _ = io.ReadAll(res.Body)
-	_ = json.Unmarshal(out.body, &out.json)
+	out := Response{Status: res.StatusCode, Header: res.Header}
+	out.Body, _ = io.ReadAll(res.Body)
+	_ = json.Unmarshal(out.Body, &out.JSON)
 	c.validate(req, out)
 	return out
 }
 
 // validate checks a response against the operation the document gives
 // for the request.
-func (c *client) validate(req *http.Request, res response) {
+func (c *Client) validate(req *http.Request, res Response) {
 	c.t.Helper()
 	route, params, err := c.router.FindRoute(req)
 	if err != nil {
@@ -124,26 +130,26 @@ func (c *client) validate(req *http.Request, res response) {
 	}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
-		Status:                 res.status,
-		Header:                 res.header,
-		Body:                   io.NopCloser(bytes.NewReader(res.body)),
+		Status:                 res.Status,
+		Header:                 res.Header,
+		Body:                   io.NopCloser(bytes.NewReader(res.Body)),
 	}
 	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
-		c.t.Errorf("%s %s → %d does not match openapi.json: %v\n%s", req.Method, req.URL.Path, res.status, err, res.body)
+		c.t.Errorf("%s %s → %d does not match openapi.json: %v\n%s", req.Method, req.URL.Path, res.Status, err, res.Body)
 	}
 }
 
-// expect fails the test unless the response has the status.
-func (r response) expect(t *testing.T, status int) response {
+// Expect fails the test unless the response has the status.
+func (r Response) Expect(t *testing.T, status int) Response {
 	t.Helper()
-	if r.status != status {
-		t.Fatalf("status %d, want %d: %s", r.status, status, r.body)
+	if r.Status != status {
+		t.Fatalf("status %d, want %d: %s", r.Status, status, r.Body)
 	}
 	return r
 }
 
-// str is a top-level string field of the JSON body.
-func (r response) str(name string) string {
-	s, _ := r.json[name].(string)
+// Str is a top-level string field of the JSON body.
+func (r Response) Str(name string) string {
+	s, _ := r.JSON[name].(string)
 	return s
 }
