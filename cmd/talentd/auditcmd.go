@@ -25,14 +25,7 @@ func auditCommand(ctx context.Context, args []string, getenv func(string) string
 		fmt.Fprint(stderr, auditUsage)
 		return fmt.Errorf("talentd: audit has one sub-command: verify")
 	}
-	cfg, rest, err := parseConfigWith("talentd audit verify", args[1:], getenv, stderr, nil)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("talentd: audit verify: unexpected argument %q", rest[0])
-	}
-	c, err := openChore(ctx, cfg)
+	c, _, err := openChoreCommand(ctx, "audit verify", args[1:], getenv, stderr, nil)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"io"
 	"strings"
 
 	"talentd/registry"
@@ -39,6 +41,21 @@ func openChore(ctx context.Context, cfg config) (*chore, error) {
 	}
 	c.service = registry.NewService(registry.ServiceConfig{Store: c.store, Audit: c.audit})
 	return c, nil
+}
+
+// openChoreCommand parses the flags of a sub-command that takes no
+// arguments (talentd's own, and those define adds) and opens its chore.
+// name is the command line that runs it ("keys list").
+func openChoreCommand(ctx context.Context, name string, args []string, getenv func(string) string, stderr io.Writer, define func(*flag.FlagSet)) (*chore, config, error) {
+	cfg, rest, err := parseConfigWith("talentd "+name, args, getenv, stderr, define)
+	if err != nil {
+		return nil, cfg, err
+	}
+	if len(rest) > 0 {
+		return nil, cfg, fmt.Errorf("talentd: %s: unexpected argument %q", name, rest[0])
+	}
+	c, err := openChore(ctx, cfg)
+	return c, cfg, err
 }
 
 // cliRequest marks audit entries a sub-command writes: there is no HTTP

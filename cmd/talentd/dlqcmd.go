@@ -36,23 +36,10 @@ the data directory's NATS store themselves. Replays through the API are audited;
 these are not.
 `
 
-// dlqCommand runs talentd dlq <sub-command>.
-func dlqCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, dlqUsage)
-		return errors.New("talentd: dlq needs a sub-command: list or replay")
-	}
-	switch args[0] {
-	case "list":
-		return dlqList(ctx, args[1:], getenv, stdout, stderr)
-	case "replay":
-		return dlqReplay(ctx, args[1:], getenv, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, dlqUsage)
-		return nil
-	}
-	return fmt.Errorf("talentd: unknown dlq sub-command %q (try talentd dlq help)", args[0])
-}
+// dlqCommands are talentd dlq <sub-command>.
+var dlqCommands = commandGroup{name: "dlq", usage: dlqUsage, subs: []subcommand{
+	{"list", dlqList}, {"replay", dlqReplay},
+}}
 
 func dlqList(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var (

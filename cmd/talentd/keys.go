@@ -25,27 +25,10 @@ flags are talentd's own (-data-dir, -mongo-uri, …; see talentd serve -h). With
 these commands need the data directory to themselves: stop talentd first.
 `
 
-// keysCommand runs talentd keys <sub-command>.
-func keysCommand(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, keysUsage)
-		return fmt.Errorf("talentd: keys needs a sub-command: create, list, revoke or rotate-pii")
-	}
-	switch args[0] {
-	case "create":
-		return keysCreate(ctx, args[1:], getenv, stdout, stderr)
-	case "list":
-		return keysList(ctx, args[1:], getenv, stdout, stderr)
-	case "revoke":
-		return keysRevoke(ctx, args[1:], getenv, stdout, stderr)
-	case "rotate-pii":
-		return rotatePII(ctx, args[1:], getenv, stdout, stderr)
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, keysUsage)
-		return nil
-	}
-	return fmt.Errorf("talentd: unknown keys sub-command %q (try talentd keys help)", args[0])
-}
+// keysCommands are talentd keys <sub-command>.
+var keysCommands = commandGroup{name: "keys", usage: keysUsage, subs: []subcommand{
+	{"create", keysCreate}, {"list", keysList}, {"revoke", keysRevoke}, {"rotate-pii", rotatePII},
+}}
 
 // keyFlags are the flags of talentd keys create.
 type keyFlags struct{ name, role, area, enclave, expires string }
@@ -62,14 +45,7 @@ func (k *keyFlags) define(fs *flag.FlagSet) {
 // (TOKEN=$(talentd keys create …) works); the description goes to stderr.
 func keysCreate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	var kf keyFlags
-	cfg, rest, err := parseConfigWith("talentd keys create", args, getenv, stderr, kf.define)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("talentd: keys create: unexpected argument %q", rest[0])
-	}
-	c, err := openChore(ctx, cfg)
+	c, cfg, err := openChoreCommand(ctx, "keys create", args, getenv, stderr, kf.define)
 	if err != nil {
 		return err
 	}
@@ -130,14 +106,7 @@ func parseExpiry(v string, now time.Time) (*time.Time, error) {
 
 // keysList prints every key: never a secret or a hash.
 func keysList(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cfg, rest, err := parseConfigWith("talentd keys list", args, getenv, stderr, nil)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("talentd: keys list: unexpected argument %q", rest[0])
-	}
-	c, err := openChore(ctx, cfg)
+	c, _, err := openChoreCommand(ctx, "keys list", args, getenv, stderr, nil)
 	if err != nil {
 		return err
 	}

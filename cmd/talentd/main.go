@@ -1,6 +1,3 @@
-// Command talentd is the registry of talents, experts, academician
-// workstations and talent enclaves: its HTTP API, outbox relay and workers
-// in one binary. `talentd` serves; `talentd help` lists the other commands.
 package main
 
 import (
@@ -38,11 +35,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		}
 		return serve(ctx, cfg, stdout, stderr)
 	case "keys":
-		return keysCommand(ctx, rest, getenv, stdout, stderr)
+		return keysCommands.run(ctx, rest, getenv, stdout, stderr)
 	case "audit":
 		return auditCommand(ctx, rest, getenv, stdout, stderr)
 	case "dlq":
-		return dlqCommand(ctx, rest, getenv, stdout, stderr)
+		return dlqCommands.run(ctx, rest, getenv, stdout, stderr)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil

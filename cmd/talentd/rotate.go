@@ -28,14 +28,7 @@ type bodyReplacer interface {
 // come from there: put the new key last in the variable first (on every
 // talentd), then run this to move the stored values to it.
 func rotatePII(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	cfg, rest, err := parseConfigWith("talentd keys rotate-pii", args, getenv, stderr, nil)
-	if err != nil {
-		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("talentd: keys rotate-pii: unexpected argument %q", rest[0])
-	}
-	c, err := openChore(ctx, cfg)
+	c, cfg, err := openChoreCommand(ctx, "keys rotate-pii", args, getenv, stderr, nil)
 	if err != nil {
 		return err
 	}
