@@ -13,6 +13,7 @@ import (
 	"talentd/api"
 	"talentd/registry"
 	"talentd/registry/pii"
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 )
 
@@ -33,11 +34,7 @@ type Env struct {
 func New(t testing.TB, opts ...func(*api.Config)) *Env {
 	t.Helper()
 	dir := t.TempDir()
-	store, err := sqlite.Open(dir)
-	if err != nil {
-		t.Fatalf("apitest: open store: %v", err)
-	}
-	t.Cleanup(func() { store.Close() })
+	store := registrytest.SQLite(t, dir)
 	keys, err := pii.LoadOrCreate(dir, "")
 	if err != nil {
 		t.Fatalf("apitest: keyring: %v", err)

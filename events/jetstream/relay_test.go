@@ -14,6 +14,7 @@ import (
 	"talentd/events/eventstest"
 	"talentd/events/jetstream"
 	"talentd/registry"
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 )
 
@@ -27,12 +28,7 @@ type writer struct {
 }
 
 func newWriter(t testing.TB) *writer {
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return &writer{t: t, store: s}
+	return &writer{t: t, store: registrytest.SQLite(t, t.TempDir())}
 }
 
 // create writes a new record with its created event.

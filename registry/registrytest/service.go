@@ -30,11 +30,7 @@ type Env struct {
 func NewEnv(t testing.TB) *Env {
 	t.Helper()
 	dir := t.TempDir()
-	st, err := sqlite.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := SQLite(t, dir)
 	keys, err := pii.LoadOrCreate(dir, "")
 	if err != nil {
 		t.Fatal(err)
@@ -45,4 +41,16 @@ func NewEnv(t testing.TB) *Env {
 		Protector: keys, Clock: clock, Audit: st,
 	})
 	return &Env{Service: svc, Store: st, Keys: keys, Clock: clock, Dir: dir}
+}
+
+// SQLite opens the SQLite store in dir (t.TempDir(), as a rule) and closes
+// it when the test ends.
+func SQLite(t testing.TB, dir string) *sqlite.Store {
+	t.Helper()
+	st, err := sqlite.Open(dir)
+	if err != nil {
+		t.Fatalf("registrytest: open SQLite store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }

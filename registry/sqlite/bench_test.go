@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"talentd/registry"
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 	"talentd/registry/storetest"
 )
@@ -100,11 +101,7 @@ func BenchmarkCreate(b *testing.B) {
 }
 
 func benchCreate(b *testing.B, write func(context.Context, *sqlite.Store, registry.Document, []registry.Event) error) {
-	s, err := sqlite.Open(b.TempDir())
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(b, b.TempDir())
 	rng := rand.New(rand.NewPCG(1, 2))
 	ctx := context.Background()
 	start := time.Now().UTC().Truncate(time.Millisecond)

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"talentd/registry"
-	"talentd/registry/sqlite"
+	"talentd/registry/registrytest"
 	"talentd/registry/storetest"
 )
 
@@ -14,11 +14,7 @@ import (
 // start when that event has been cleared meanwhile.
 func TestPendingAfter(t *testing.T) {
 	ctx := context.Background()
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(t, t.TempDir())
 	var ids []string
 	for i := range 5 {
 		d := storetest.NewDoc(registry.KindEnclave, "飞地"+string(rune('A'+i)))

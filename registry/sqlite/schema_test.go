@@ -7,16 +7,13 @@ import (
 	"testing"
 
 	"talentd/registry"
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 	"talentd/registry/storetest"
 )
 
 func TestConnectionSettings(t *testing.T) {
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(t, t.TempDir())
 	for _, c := range []struct{ pragma, want string }{
 		{"journal_mode", "wal"}, {"synchronous", "1"}, {"foreign_keys", "1"}, {"busy_timeout", "10000"},
 	} {
@@ -30,11 +27,7 @@ func TestConnectionSettings(t *testing.T) {
 // TestDeleteRemovesIndexRows checks that a deleted record leaves no body,
 // filter or ref rows behind (the foreign keys cascade).
 func TestDeleteRemovesIndexRows(t *testing.T) {
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(t, t.TempDir())
 	d := storetest.NewDoc(registry.KindTalent, "gone")
 	d.Refs = []string{"enc_0190a4d4-0000-7000-8000-000000000001"}
 	if err := s.Create(t.Context(), d, nil); err != nil {

@@ -6,21 +6,13 @@ import (
 	"strings"
 	"testing"
 
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 	"talentd/registry/storetest"
 )
 
-func openSecurity(t *testing.T) storetest.Security {
-	t.Helper()
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	return s
-}
-
 func TestSecurityContract(t *testing.T) {
-	storetest.RunSecurity(t, openSecurity)
+	storetest.RunSecurity(t, func(t *testing.T) storetest.Security { return registrytest.SQLite(t, t.TempDir()) })
 }
 
 // rawDB opens the store's database file directly, as someone with access
@@ -49,10 +41,7 @@ func exec(t *testing.T, db *sql.DB, q string, args ...any) {
 func TestAuditTamperDetected(t *testing.T) {
 	storetest.RunAuditTamper(t, func(t *testing.T) (storetest.Security, storetest.Tamper) {
 		dir := t.TempDir()
-		s, err := sqlite.Open(dir)
-		if err != nil {
-			t.Fatalf("Open: %v", err)
-		}
+		s := registrytest.SQLite(t, dir)
 		db := rawDB(t, dir)
 		unguard := func(t *testing.T) {
 			exec(t, db, `DROP TRIGGER IF EXISTS audit_log_no_update`)
@@ -75,11 +64,7 @@ func TestAuditTamperDetected(t *testing.T) {
 // only someone who first drops its triggers can alter it.
 func TestAuditLogRefusesEdits(t *testing.T) {
 	dir := t.TempDir()
-	s, err := sqlite.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(t, dir)
 	if _, err := s.AppendAudit(t.Context(), storetest.NewAuditEntry(0, "rec_0", "update")); err != nil {
 		t.Fatal(err)
 	}

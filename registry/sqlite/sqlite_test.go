@@ -6,21 +6,13 @@ import (
 	"testing"
 
 	"talentd/registry"
+	"talentd/registry/registrytest"
 	"talentd/registry/sqlite"
 	"talentd/registry/storetest"
 )
 
-func openTemp(t *testing.T) registry.Store {
-	t.Helper()
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	return s
-}
-
 func TestStoreContract(t *testing.T) {
-	storetest.Run(t, openTemp)
+	storetest.Run(t, func(t *testing.T) registry.Store { return registrytest.SQLite(t, t.TempDir()) })
 }
 
 func TestOpenLocksDataDirectory(t *testing.T) {
@@ -76,11 +68,7 @@ func TestReopenKeepsDataAndOutbox(t *testing.T) {
 }
 
 func TestReaderRefusesWrites(t *testing.T) {
-	s, err := sqlite.Open(t.TempDir())
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	defer s.Close()
+	s := registrytest.SQLite(t, t.TempDir())
 	if _, err := s.Reader().Exec(`DELETE FROM records`); err == nil {
 		t.Fatal("Reader accepted a write")
 	}
@@ -91,8 +79,7 @@ func TestReaderRefusesWrites(t *testing.T) {
 }
 
 func TestUpdateRefusesVersionGap(t *testing.T) {
-	s := openTemp(t)
-	defer s.Close()
+	s := registrytest.SQLite(t, t.TempDir())
 	d := storetest.NewDoc(registry.KindTalent, "gap")
 	if err := s.Create(t.Context(), d, nil); err != nil {
 		t.Fatalf("Create: %v", err)
