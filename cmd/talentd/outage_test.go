@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"net"
 	"net/http"
 	"slices"
 	"strconv"
@@ -20,8 +19,7 @@ import (
 // per record.
 func TestNATSOutageThroughTalentd(t *testing.T) {
 	natsDir := t.TempDir()
-	srv := eventstest.Server(t, natsDir, -1)
-	port := srv.Server().Addr().(*net.TCPAddr).Port
+	srv, port := eventstest.Listening(t, natsDir)
 	natsURL := "nats://127.0.0.1:" + strconv.Itoa(port)
 	base, stop := start(t, t.TempDir(), "-bootstrap-token", testToken, "-nats-url", natsURL,
 		"-nats-prefix", "outage", "-relay-sweep", "200ms", "-rate-limit", "0")

@@ -3,6 +3,7 @@ package eventstest
 import (
 	"context"
 	"errors"
+	"net"
 	"testing"
 	"time"
 
@@ -22,6 +23,14 @@ func Server(t testing.TB, dir string, port int) *jetstream.Embedded {
 	}
 	t.Cleanup(e.Shutdown)
 	return e
+}
+
+// Listening is Server on a free loopback port, which it returns too, so a
+// test can stop the server and start another on the same port and store.
+func Listening(t testing.TB, dir string) (*jetstream.Embedded, int) {
+	t.Helper()
+	e := Server(t, dir, -1)
+	return e, e.Server().Addr().(*net.TCPAddr).Port
 }
 
 // Connect connects to e, makes the JetStream API and runs Setup with cfg;

@@ -3,7 +3,6 @@ package jetstream_test
 import (
 	"context"
 	"fmt"
-	"net"
 	"testing"
 	"time"
 
@@ -15,8 +14,7 @@ import (
 // is not ready, and becomes ready when NATS comes up.
 func TestConnectWaitsForAServerThatIsDown(t *testing.T) {
 	dir := t.TempDir()
-	probe := eventstest.Server(t, dir, -1)
-	port := probe.Server().Addr().(*net.TCPAddr).Port
+	probe, port := eventstest.Listening(t, dir)
 	probe.Shutdown()
 
 	nc, err := jetstream.Connect(fmt.Sprintf("nats://127.0.0.1:%d", port), t.Name())

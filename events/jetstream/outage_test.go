@@ -1,7 +1,6 @@
 package jetstream_test
 
 import (
-	"net"
 	"testing"
 	"time"
 
@@ -14,11 +13,7 @@ import (
 // event reaches the stream once, in order per record.
 func TestRelaySurvivesOutage(t *testing.T) {
 	dir := t.TempDir()
-	srv, err := jetstream.StartEmbedded(jetstream.EmbeddedConfig{DataDir: dir, Port: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := srv.Server().Addr().(*net.TCPAddr).Port
+	srv, port := eventstest.Listening(t, dir)
 	js := eventstest.Connect(t, srv, jetstream.Config{Prefix: "out"})
 	w := newWriter(t)
 	relay := jetstream.NewRelay(js, w.store, jetstream.RelayConfig{Prefix: "out", Sweep: 100 * time.Millisecond, AckTimeout: time.Second})

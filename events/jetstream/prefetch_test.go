@@ -4,10 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"talentd/events"
 	"talentd/events/eventstest"
 	"talentd/events/jetstream"
-	"talentd/registry"
 )
 
 // TestRelayReadsAheadInOrder: on the SQLite outbox, which the relay reads
@@ -31,32 +29,14 @@ func TestRelayReadsAheadInOrder(t *testing.T) {
 func TestRelayDropsTheBatchReadAheadAfterAFailure(t *testing.T) {
 	ctx := context.Background()
 	js := eventstest.NATS(t, jetstream.Config{})
-	s, err := js.Stream(ctx, events.StreamEvents)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := s.CachedInfo().Config
-	cfg.MaxMsgSize = 4096
-	if _, err := js.UpdateStream(ctx, cfg); err != nil {
-		t.Fatal(err)
-	}
+	refuseLargeMessages(t, js)
 	w := newWriter(t)
-	w.create() // e0: record 0
-	w.create() // e1: record 1
-	d := nextDoc(w.docs[0])
-	big := newEvent(d, events.ActionUpdated) // e2: record 0, refused
-	big.Data = []byte(`{"pad":"` + string(make([]byte, 8192)) + `"}`)
-	for i := range big.Data[8 : len(big.Data)-2] {
-		big.Data[8+i] = 'x'
-	}
-	if err := w.store.Update(ctx, d, 1, []registry.Event{big}); err != nil {
-		t.Fatal(err)
-	}
-	w.docs[0] = d
-	w.ids = append(w.ids, big.ID)
-	w.update(1) // e3: record 1, same batch
-	w.update(0) // e4: record 0, next batch
-	w.update(1) // e5: record 1, next batch
+	w.create()                                    // e0: record 0
+	w.create()                                    // e1: record 1
+	w.ids = append(w.ids, w.updateTooLarge(0).ID) // e2: record 0, refused
+	w.update(1)                                   // e3: record 1, same batch
+	w.update(0)                                   // e4: record 0, next batch
+	w.update(1)                                   // e5: record 1, next batch
 	relay := jetstream.NewRelay(js, w.store, jetstream.RelayConfig{Batch: 4})
 	if _, err := relay.Drain(ctx); err == nil {
 		t.Fatal("Drain hid the refused event")

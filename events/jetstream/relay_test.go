@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -87,6 +88,34 @@ func newEvent(d registry.Document, action string) registry.Event {
 	data, _ := json.Marshal(events.Record{ID: d.ID, Kind: events.KindEnclave, Area: d.Area, Version: d.Version, Status: string(d.Status)})
 	return registry.Event{ID: ids.New("evt"), Type: events.Type(events.KindEnclave, action), Kind: d.Kind,
 		RecordID: d.ID, Version: d.Version, Time: d.UpdatedAt, Data: data}
+}
+
+// updateTooLarge writes the next version of record i with an updated event
+// too large for a stream under refuseLargeMessages, and returns the event;
+// unlike update, it leaves w.ids alone.
+func (w *writer) updateTooLarge(i int) registry.Event {
+	d := nextDoc(w.docs[i])
+	big := newEvent(d, events.ActionUpdated)
+	big.Data = []byte(`{"pad":"` + strings.Repeat("x", 8192) + `"}`)
+	if err := w.store.Update(context.Background(), d, w.docs[i].Version, []registry.Event{big}); err != nil {
+		w.t.Fatal(err)
+	}
+	w.docs[i] = d
+	return big
+}
+
+// refuseLargeMessages makes the events stream refuse messages over 4 KiB.
+func refuseLargeMessages(t *testing.T, js natsjs.JetStream) {
+	t.Helper()
+	s, err := js.Stream(t.Context(), events.StreamEvents)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := s.CachedInfo().Config
+	cfg.MaxMsgSize = 4096
+	if _, err := js.UpdateStream(t.Context(), cfg); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func (w *writer) pending() int {
@@ -248,28 +277,11 @@ func waitFor(t *testing.T, limit time.Duration, ok func() bool) {
 func TestRelayHoldsBackARecordAfterAFailure(t *testing.T) {
 	ctx := context.Background()
 	js := eventstest.NATS(t, jetstream.Config{})
-	s, err := js.Stream(ctx, events.StreamEvents)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := s.CachedInfo().Config
-	cfg.MaxMsgSize = 4096
-	if _, err := js.UpdateStream(ctx, cfg); err != nil {
-		t.Fatal(err)
-	}
+	refuseLargeMessages(t, js)
 	w := newWriter(t)
 	w.create() // record 0
 	w.create() // record 1
-	d := nextDoc(w.docs[0])
-	big := newEvent(d, events.ActionUpdated)
-	big.Data = []byte(`{"pad":"` + string(make([]byte, 8192)) + `"}`)
-	for i := range big.Data[8 : len(big.Data)-2] {
-		big.Data[8+i] = 'x'
-	}
-	if err := w.store.Update(ctx, d, 1, []registry.Event{big}); err != nil {
-		t.Fatal(err)
-	}
-	w.docs[0] = d
+	w.updateTooLarge(0)
 	w.update(0)
 	w.update(1)
 	if _, err := jetstream.NewRelay(js, w.store, jetstream.RelayConfig{}).Drain(ctx); err == nil {
