@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"os/signal"
 	"regexp"
@@ -12,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/FerretDB/FerretDB/ferretdb"
+	"talentd/registry/mongodb/mongodbtest"
 )
 
 // ferretEnv, set to a directory, makes the test binary a FerretDB server
@@ -32,12 +30,7 @@ func TestMain(m *testing.M) {
 // serveFerretDB runs FerretDB on a free loopback port, prints its URI and
 // serves until SIGTERM.
 func serveFerretDB(dir string) int {
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
-		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
-	})
+	f, err := mongodbtest.NewFerretDB(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ferretdb:", err)
 		return 1

@@ -46,12 +46,7 @@ type Server struct {
 // test ends, if not before.
 func StartServer(t testing.TB, dir string) *Server {
 	t.Helper()
-	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
-		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dir + "/",
-	})
+	f, err := NewFerretDB(dir)
 	if err != nil {
 		t.Fatalf("mongodbtest: start ferretdb: %v", err)
 	}
@@ -65,6 +60,18 @@ func StartServer(t testing.TB, dir string) *Server {
 	srv := &Server{URI: f.MongoDBURI(), stop: func() { once.Do(func() { cancel(); <-done }) }}
 	t.Cleanup(srv.Stop)
 	return srv
+}
+
+// NewFerretDB configures the FerretDB the tests run: on SQLite in dir,
+// listening on a free loopback port, logging nothing. Run serves, until its
+// context ends; MongoDBURI is its address.
+func NewFerretDB(dir string) (*ferretdb.FerretDB, error) {
+	return ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dir + "/",
+	})
 }
 
 // Stop stops the server and waits until it has closed its connections and
