@@ -1,7 +1,11 @@
 package mongodb_test
 
 import (
+	"context"
 	"testing"
+
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"talentd/registry"
 	"talentd/registry/mongodb"
@@ -15,6 +19,25 @@ func openFerret(t *testing.T) *mongodb.Store { return mongodbtest.Open(t) }
 // openReal opens a store on a fresh database of the real MongoDB named by
 // TALENTD_TEST_MONGO_URI, with the driver's default pool.
 func openReal(t *testing.T) *mongodb.Store { return mongodbtest.OpenReal(t) }
+
+// openRaw opens a store on a fresh database at uri and a second client's
+// handle on the same database, to read or edit documents behind the
+// store's back. Both close when the test ends.
+func openRaw(t *testing.T, uri string, opts ...mongodb.Option) (*mongodb.Store, *mongo.Database) {
+	t.Helper()
+	name := mongodbtest.Database(t, uri)
+	s, err := mongodb.Open(t.Context(), uri, name, opts...)
+	if err != nil {
+		t.Fatalf("Open: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	c, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
+	if err != nil {
+		t.Fatalf("connect: %v", err)
+	}
+	t.Cleanup(func() { _ = c.Disconnect(context.Background()) })
+	return s, c.Database(name)
+}
 
 func TestContractFerretDB(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) registry.Store { return openFerret(t) })

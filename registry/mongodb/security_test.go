@@ -1,12 +1,9 @@
 package mongodb_test
 
 import (
-	"context"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"talentd/registry"
 	"talentd/registry/mongodb"
@@ -37,25 +34,9 @@ func TestAuditTamperDetectedMongoDB(t *testing.T) {
 	})
 }
 
-// openRaw opens a store on a fresh database, and a second client's handle
-// on its audit_log collection for editing it behind the store's back.
-func openRaw(t *testing.T, uri string, opts ...mongodb.Option) (*mongodb.Store, *mongo.Collection) {
-	t.Helper()
-	name := mongodbtest.Database(t, uri)
-	s, err := mongodb.Open(t.Context(), uri, name, opts...)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	client, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = client.Disconnect(context.Background()) })
-	return s, client.Database(name).Collection("audit_log")
-}
-
 func openTamperable(t *testing.T, uri string, opts ...mongodb.Option) (storetest.Security, storetest.Tamper) {
-	s, audit := openRaw(t, uri, opts...)
+	s, db := openRaw(t, uri, opts...)
+	audit := db.Collection("audit_log")
 	return s, storetest.Tamper{
 		Modify: func(t *testing.T, seq int64) {
 			res, err := audit.UpdateOne(t.Context(), bson.D{{Key: "_id", Value: seq}},
@@ -78,8 +59,8 @@ func openTamperable(t *testing.T, uri string, opts ...mongodb.Option) (storetest
 // after the stranded entry, not fork beside it.
 func TestAuditHeadLagRepaired(t *testing.T) {
 	uri := mongodbtest.Start(t)
-	s, audit := openRaw(t, uri, mongodb.WithMaxPoolSize(mongodbtest.FerretDBPoolSize))
-	defer s.Close()
+	s, db := openRaw(t, uri, mongodb.WithMaxPoolSize(mongodbtest.FerretDBPoolSize))
+	audit := db.Collection("audit_log")
 	ctx := t.Context()
 	if _, err := s.AppendAudit(ctx, storetest.NewAuditEntry(0, "rec_0", "update")); err != nil {
 		t.Fatal(err)

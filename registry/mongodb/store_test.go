@@ -15,23 +15,10 @@ import (
 	"talentd/registry/storetest"
 )
 
-// rawStore opens a store on a fresh FerretDB database and a second client
-// on the same database, to look at documents as stored.
+// rawStore is openRaw on a fresh FerretDB, one connection at a time.
 func rawStore(t *testing.T) (*mongodb.Store, *mongo.Database) {
 	t.Helper()
-	uri := mongodbtest.Start(t)
-	name := mongodbtest.Database(t, uri)
-	s, err := mongodb.Open(t.Context(), uri, name, mongodb.WithMaxPoolSize(mongodbtest.FerretDBPoolSize))
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	c, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	t.Cleanup(func() { _ = c.Disconnect(t.Context()) })
-	return s, c.Database(name)
+	return openRaw(t, mongodbtest.Start(t), mongodb.WithMaxPoolSize(mongodbtest.FerretDBPoolSize))
 }
 
 func rawDoc(t *testing.T, db *mongo.Database, kind registry.Kind, id string) bson.Raw {
