@@ -19,7 +19,7 @@ import (
 // body, in any response but the admin's reveal, in the outbox events or in
 // the audit trail.
 func TestPersonalNumbersStayOut(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	env := apitest.New(t, func(c *api.Config) { c.Logger = slog.New(slog.NewJSONHandler(logs, nil)) })
 	officer := env.Key(t, registry.KeyRequest{Name: "兰山区人才办", Role: registry.RoleOfficer, Area: "371302"})
 	idNumber, newMobile, badID := apitest.ResidentID(90), "13700137000", apitest.ResidentID(91)[:17]+"0"
@@ -87,7 +87,7 @@ func TestPersonalNumbersStayOut(t *testing.T) {
 // TestServerErrorSaysNothingInternal: a store failure is a 500 problem with
 // the generic text; the cause goes to the log only.
 func TestServerErrorSaysNothingInternal(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	env := apitest.New(t, func(c *api.Config) { c.Logger = slog.New(slog.NewJSONHandler(logs, nil)) })
 	id := createID(t, env, "talents", apitest.TalentBody(apitest.ResidentID(93)))
 	env.Store.Close()
@@ -110,10 +110,3 @@ func TestServerErrorSaysNothingInternal(t *testing.T) {
 }
 
 func jsonInto(b []byte, v any) error { return json.Unmarshal(b, v) }
-
-// String is everything logged so far.
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}

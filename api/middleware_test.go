@@ -1,46 +1,18 @@
 package api_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"log/slog"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"talentd/api"
 	"talentd/api/apitest"
 	"talentd/registry"
 )
-
-// syncBuffer is a log sink safe for the server's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) lines(t *testing.T) []map[string]any {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	var out []map[string]any
-	for _, l := range strings.Split(strings.TrimSpace(s.b.String()), "\n") {
-		var m map[string]any
-		if err := json.Unmarshal([]byte(l), &m); err != nil {
-			t.Fatalf("log line %q: %v", l, err)
-		}
-		out = append(out, m)
-	}
-	return out
-}
 
 var generatedID = regexp.MustCompile(`^req_[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
@@ -78,14 +50,14 @@ func TestRequestID(t *testing.T) {
 // TestAccessLog checks one line per request with the route pattern and no
 // personal number, name or query value.
 func TestAccessLog(t *testing.T) {
-	logs := &syncBuffer{}
+	logs := &apitest.LogBuffer{}
 	env := apitest.New(t, func(c *api.Config) { c.Logger = slog.New(slog.NewJSONHandler(logs, nil)) })
 	idNumber := apitest.ResidentID(700)
 	id, _ := env.Create(t, "talents", apitest.TalentBody(idNumber))
 	env.Do(t, "GET", "/v1/talents?q=张伟&tier=C", nil)
 	env.Do(t, "GET", "/v1/talents/"+id, nil, "X-Request-Id", "trace-1")
 	env.Do(t, "POST", "/v1/talents", `{"id_doc":{"number":"`+idNumber+`"},"name":5}`)
-	lines := logs.lines(t)
+	lines := logs.Lines(t)
 	if len(lines) != 4 {
 		t.Fatalf("%d log lines, want 4", len(lines))
 	}
@@ -100,7 +72,7 @@ func TestAccessLog(t *testing.T) {
 	if lines[2]["request_id"] != "trace-1" {
 		t.Errorf("request id %v", lines[2]["request_id"])
 	}
-	all := logs.b.String()
+	all := logs.String()
 	for _, secret := range []string{idNumber, "张伟", "13912345678", id} {
 		if strings.Contains(all, secret) {
 			t.Errorf("the log holds %q", secret)
