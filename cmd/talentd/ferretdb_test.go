@@ -57,7 +57,7 @@ func startFerretDB(t *testing.T, dir string) string {
 	p := startProc(t, "ferretdb", []string{ferretEnv + "=" + dir}, self, "-test.run=^$")
 	var uri string
 	waitUntil(t, 15*time.Second, func() bool {
-		m := ferretURI.FindStringSubmatch(p.out.tail(1000))
+		m := ferretURI.FindStringSubmatch(p.out.Tail(1000))
 		if m != nil {
 			uri = m[1]
 		}

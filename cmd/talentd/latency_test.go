@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"sync"
@@ -26,8 +25,7 @@ const latencyRate = 200
 // client had read its 201.
 func BenchmarkEventLatency(b *testing.B) {
 	port := freePort(b)
-	ctx, stop := context.WithCancel(context.Background())
-	base, done := startTB(b, ctx, "-bootstrap-token", testToken, "-rate-limit", "0", "-nats-port", strconv.Itoa(port))
+	base, stop := start(b, b.TempDir(), "-bootstrap-token", testToken, "-rate-limit", "0", "-nats-port", strconv.Itoa(port))
 	received := &arrivals{at: map[string]time.Time{}}
 	stopConsumer := consumeAt(b, port, received.handle)
 	c := newAPIClient(base)
@@ -36,8 +34,7 @@ func BenchmarkEventLatency(b *testing.B) {
 	b.StopTimer()
 	waitArrivals(b, received, answered)
 	stopConsumer()
-	stop()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		b.Fatal(err)
 	}
 	reportLatencies(b, latencies(answered, received))
@@ -132,23 +129,4 @@ func reportLatencies(b *testing.B, d []time.Duration) {
 	b.ReportMetric(0, "ns/op")
 	b.Logf("%d events: min %.2f ms, p1 %.2f, p50 %.2f, p90 %.2f, p99 %.2f, max %.2f", len(d),
 		float64(d[0])/float64(time.Millisecond), ms(0.01), ms(0.50), ms(0.90), ms(0.99), float64(d[len(d)-1])/float64(time.Millisecond))
-}
-
-// startTB runs talentd in-process on a fresh data directory until ctx
-// ends, and returns its base URL and the channel run's error arrives on.
-func startTB(tb testing.TB, ctx context.Context, extra ...string) (string, <-chan error) {
-	tb.Helper()
-	out := &lineWatcher{url: make(chan string, 1)}
-	done := make(chan error, 1)
-	args := append([]string{"-http-addr", "127.0.0.1:0", "-data-dir", tb.TempDir()}, extra...)
-	go func() { done <- run(ctx, args, func(string) string { return "" }, out, io.Discard) }()
-	select {
-	case url := <-out.url:
-		return url, done
-	case err := <-done:
-		tb.Fatalf("talentd did not start: %v", err)
-	case <-time.After(30 * time.Second):
-		tb.Fatal("talentd did not start within 30s")
-	}
-	return "", nil
 }

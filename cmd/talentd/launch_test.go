@@ -3,36 +3,22 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"talentd/api/apitest"
 )
-
-// syncBuffer is an io.Writer safe for talentd's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // instance is a talentd running in-process.
 type instance struct {
 	url    string
-	stdout *lineWatcher // what it printed (the first key, the URL)
-	log    *syncBuffer  // its JSON log (stderr)
+	stdout *lineWatcher       // what it printed (the first key, the URL)
+	log    *apitest.LogBuffer // its JSON log (stderr)
 	stop   func() error
 }
 
@@ -40,24 +26,50 @@ type instance struct {
 // env, keeping its output; it stops when the test ends, if not before.
 func launch(t *testing.T, env map[string]string, args ...string) *instance {
 	t.Helper()
+	inst := &instance{stdout: newLineWatcher(), log: &apitest.LogBuffer{}}
+	inst.url, inst.stop = runInProcess(t, env, inst.stdout, inst.log, args...)
+	return inst
+}
+
+// start runs talentd serve on 127.0.0.1:0 with the data directory and
+// args, its log discarded, and returns its base URL and what stops it
+// (which returns run's error); it stops when the test ends, if not before.
+func start(tb testing.TB, dir string, args ...string) (string, func() error) {
+	tb.Helper()
+	return runInProcess(tb, nil, newLineWatcher(), io.Discard, append([]string{"-data-dir", dir}, args...)...)
+}
+
+// runInProcess runs talentd (run) in this process on 127.0.0.1:0 with args
+// and the environment env until stopped, and returns its base URL once it
+// listens, and stop, which returns run's error; the test stops it when it
+// ends, if not before. A talentd that does not start fails the test.
+func runInProcess(tb testing.TB, env map[string]string, stdout *lineWatcher, stderr io.Writer, args ...string) (url string, stop func() error) {
+	tb.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	inst := &instance{stdout: &lineWatcher{url: make(chan string, 1)}, log: &syncBuffer{}}
 	done := make(chan error, 1)
 	args = append([]string{"-http-addr", "127.0.0.1:0"}, args...)
-	go func() { done <- run(ctx, args, func(k string) string { return env[k] }, inst.stdout, inst.log) }()
+	go func() { done <- run(ctx, args, func(k string) string { return env[k] }, stdout, stderr) }()
 	var once sync.Once
 	var err error
-	inst.stop = func() error { once.Do(func() { cancel(); err = <-done }); return err }
-	t.Cleanup(func() { inst.stop() })
+	stop = func() error { once.Do(func() { cancel(); err = <-done }); return err }
+	tb.Cleanup(func() { stop() })
 	select {
-	case inst.url = <-inst.stdout.url:
-		return inst
+	case url = <-stdout.url:
+		return url, stop
 	case err := <-done:
-		t.Fatalf("talentd did not start: %v\n%s", err, inst.log.String())
+		tb.Fatalf("talentd did not start: %v\n%s", err, logged(stderr))
 	case <-time.After(30 * time.Second):
-		t.Fatal("talentd did not start within 30s")
+		tb.Fatal("talentd did not start within 30s")
 	}
-	return nil
+	return "", nil
+}
+
+// logged is what stderr holds, when it keeps it.
+func logged(stderr io.Writer) string {
+	if s, ok := stderr.(fmt.Stringer); ok {
+		return s.String()
+	}
+	return ""
 }
 
 // printed is everything the instance wrote to stdout.
@@ -71,9 +83,27 @@ func (i *instance) printed() string {
 // status and body.
 func (i *instance) call(t *testing.T, secret, method, path, body string, headers ...string) (int, string) {
 	t.Helper()
-	req, err := http.NewRequest(method, i.url+path, strings.NewReader(body))
+	req, err := apiRequest(context.Background(), method, i.url+path, secret, body, headers...)
 	if err != nil {
 		t.Fatal(err)
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var b bytes.Buffer
+	b.ReadFrom(res.Body)
+	return res.StatusCode, b.String()
+}
+
+// apiRequest is a request to talentd with the secret as its bearer key
+// (none when ""), body as JSON (none when "") and headers as name, value
+// pairs.
+func apiRequest(ctx context.Context, method, url, secret, body string, headers ...string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, strings.NewReader(body))
+	if err != nil {
+		return nil, err
 	}
 	if secret != "" {
 		req.Header.Set("Authorization", "Bearer "+secret)
@@ -84,14 +114,7 @@ func (i *instance) call(t *testing.T, secret, method, path, body string, headers
 	for k := 0; k+1 < len(headers); k += 2 {
 		req.Header.Set(headers[k], headers[k+1])
 	}
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer res.Body.Close()
-	var b bytes.Buffer
-	b.ReadFrom(res.Body)
-	return res.StatusCode, b.String()
+	return req, nil
 }
 
 // cli runs a talentd sub-command to its end and returns what it printed.

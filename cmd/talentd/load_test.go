@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -27,16 +26,9 @@ func newAPIClient(base string) *apiClient {
 
 // do sends a request and returns the status and body; err means no answer.
 func (c *apiClient) do(ctx context.Context, method, path, body string, header ...string) (int, []byte, error) {
-	req, err := http.NewRequestWithContext(ctx, method, c.base+path, strings.NewReader(body))
+	req, err := apiRequest(ctx, method, c.base+path, testToken, body, header...)
 	if err != nil {
 		return 0, nil, err
-	}
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
 	}
 	res, err := c.http.Do(req)
 	if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -17,6 +16,8 @@ import (
 	"time"
 
 	"github.com/nats-io/nats.go"
+
+	"talentd/api/apitest"
 )
 
 // built holds the binaries the process tests share, built once per run.
@@ -77,33 +78,15 @@ func goTool() string {
 type proc struct {
 	name string
 	cmd  *exec.Cmd
-	out  *lockedBuffer
+	out  *apitest.LogBuffer
 	done chan struct{}
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) tail(n int) string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	s := l.b.String()
-	return s[max(0, len(s)-n):]
 }
 
 // startProc starts the program; it is killed when the test ends, and its
 // output's tail is logged if the test failed.
 func startProc(t *testing.T, name string, env []string, path string, args ...string) *proc {
 	t.Helper()
-	p := &proc{name: name, cmd: exec.Command(path, args...), out: &lockedBuffer{}, done: make(chan struct{})}
+	p := &proc{name: name, cmd: exec.Command(path, args...), out: &apitest.LogBuffer{}, done: make(chan struct{})}
 	p.cmd.Env = append(os.Environ(), env...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
@@ -113,7 +96,7 @@ func startProc(t *testing.T, name string, env []string, path string, args ...str
 	t.Cleanup(func() {
 		p.kill()
 		if t.Failed() {
-			t.Logf("%s output (tail):\n%s", name, p.out.tail(3000))
+			t.Logf("%s output (tail):\n%s", name, p.out.Tail(3000))
 		}
 	})
 	return p

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"talentd/registry/sqlite"
 )
@@ -25,6 +24,8 @@ type lineWatcher struct {
 
 var listenLine = regexp.MustCompile(`listening on (https?://\S+)`)
 
+func newLineWatcher() *lineWatcher { return &lineWatcher{url: make(chan string, 1)} }
+
 func (w *lineWatcher) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
@@ -36,40 +37,15 @@ func (w *lineWatcher) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// start runs talentd in-process on 127.0.0.1:0 with the data directory and
-// returns its base URL and a function that stops it and returns run's error.
-func start(t *testing.T, dir string, extra ...string) (string, func() error) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	out := &lineWatcher{url: make(chan string, 1)}
-	done := make(chan error, 1)
-	args := append([]string{"-http-addr", "127.0.0.1:0", "-data-dir", dir}, extra...)
-	go func() { done <- run(ctx, args, func(string) string { return "" }, out, io.Discard) }()
-	select {
-	case url := <-out.url:
-		return url, func() error { cancel(); return <-done }
-	case err := <-done:
-		cancel()
-		t.Fatalf("talentd did not start: %v", err)
-	case <-time.After(30 * time.Second):
-		t.Fatal("talentd did not start within 30s")
-	}
-	return "", nil
-}
-
 // testToken is the bootstrap admin key of the tests.
 const testToken = "tk_test_bootstrap_0123456789abcdefghij"
 
 // authed sends a request with testToken.
 func authed(t *testing.T, method, url, body string) *http.Response {
 	t.Helper()
-	req, err := http.NewRequest(method, url, strings.NewReader(body))
+	req, err := apiRequest(context.Background(), method, url, testToken, body)
 	if err != nil {
 		t.Fatal(err)
-	}
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
 	}
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
