@@ -180,27 +180,48 @@ func testAuditEachStops(t *testing.T, s Security) {
 // testAuditConcurrentAppends: appenders racing never fork the chain.
 func testAuditConcurrentAppends(t *testing.T, s Security) {
 	const writers, each = 6, 8
+	inParallel(t, writers, each, func(i int) error {
+		if _, err := s.AppendAudit(ctxOf(t), NewAuditEntry(i, "rec_race", "update")); err != nil {
+			return fmt.Errorf("concurrent AppendAudit: %w", err)
+		}
+		return nil
+	})
+	checkIntact(t, s, writers*each)
+}
+
+// inParallel runs write(i) for every i below writers×each: writers
+// goroutines, each making each writes in turn. It fails the test at the
+// first error a write returned.
+func inParallel(t *testing.T, writers, each int, write func(i int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
 	errs := make(chan error, writers*each)
 	for w := range writers {
 		wg.Go(func() {
 			for i := range each {
-				if _, err := s.AppendAudit(ctxOf(t), NewAuditEntry(w*each+i, "rec_race", "update")); err != nil {
-					errs <- err
-				}
+				errs <- write(w*each + i)
 			}
 		})
 	}
 	wg.Wait()
 	close(errs)
 	for err := range errs {
-		t.Fatalf("concurrent AppendAudit: %v", err)
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
+}
+
+// checkIntact checks that the trail holds n entries and its chain is
+// unbroken, and returns the entries.
+func checkIntact(t *testing.T, s registry.AuditLog, n int) []registry.AuditEntry {
+	t.Helper()
 	got, err := s.ListAudit(ctxOf(t), registry.AuditQuery{})
-	if err != nil || len(got) != writers*each {
-		t.Fatalf("ListAudit after racing appends: %d entries, %v", len(got), err)
+	if err != nil || len(got) != n {
+		t.Fatalf("ListAudit = %d entries, %v; want %d", len(got), err, n)
 	}
 	if first, err := registry.VerifyAuditLog(ctxOf(t), s); first != 0 || err != nil {
-		t.Errorf("chain after racing appends broken at %d: %v", first, err)
+		t.Errorf("VerifyAuditLog = %d, %v; want an intact chain", first, err)
 	}
+	return got
 }
