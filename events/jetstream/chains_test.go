@@ -5,17 +5,12 @@ import (
 	"testing"
 
 	"talentd/registry"
+	"talentd/registry/registrytest"
 )
 
 func TestChains(t *testing.T) {
 	ev := func(rec, id string) registry.Event { return registry.Event{ID: id, RecordID: rec} }
-	ids := func(evs []registry.Event) []string {
-		var out []string
-		for _, e := range evs {
-			out = append(out, e.ID)
-		}
-		return out
-	}
+	ids := registrytest.EventIDs
 	tests := []struct {
 		name     string
 		batch    []registry.Event

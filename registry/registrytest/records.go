@@ -74,3 +74,12 @@ func Enclave(area string, typ registry.EnclaveType) *registry.Enclave {
 		Contacts: []registry.Contact{{Name: "王敏", Mobile: "13800138000", Role: "运营"}},
 	}
 }
+
+// EventIDs are the ids of the events, in order.
+func EventIDs(evs []registry.Event) []string {
+	var out []string
+	for _, e := range evs {
+		out = append(out, e.ID)
+	}
+	return out
+}

@@ -28,11 +28,7 @@ func TestPendingAfter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var out []string
-		for _, e := range evs {
-			out = append(out, e.ID)
-		}
-		return out
+		return registrytest.EventIDs(evs)
 	}
 	tests := []struct {
 		name  string
