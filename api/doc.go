@@ -32,6 +32,7 @@
 //   - created_to is inclusive: a date includes that whole day, a timestamp
 //     includes that instant.
 //
-// It imports registry and Gin; it must not import a store adapter, a
-// database driver or NATS: cmd/talentd wires those in through Config.
+// It imports registry, registry/pii (to mask), events (the DeadLetter
+// type) and Gin; it must not import a store adapter, a database driver or
+// NATS: cmd/talentd wires those in through Config.
 package api

@@ -2,7 +2,7 @@
 // envelope every domain event travels in, the one list of subjects, streams
 // and durable consumer names (contract.go), and the typed payloads.
 //
-// It must not import any other talentd package: registry and notifier import
-// it, not the other way round. It knows nothing of NATS either; the JetStream
+// It must not import any other talentd package: registry, api,
+// events/jetstream and cmd/talentd import it, not the other way round. It knows nothing of NATS either; the JetStream
 // adapter is events/jetstream.
 package events

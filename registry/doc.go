@@ -3,7 +3,8 @@
 // lifecycles and cross-record rules, the Service that applies them, and the
 // narrow Store interface that storage adapters implement.
 //
-// It must not import Gin, a database driver or NATS. Adapters live in
+// It must not import Gin, a database driver or NATS; it imports events for
+// the event contract (subjects and payloads) only. Adapters live in
 // subpackages named after their technology (registry/sqlite,
 // registry/mongodb); the contract every Store must pass is registry/storetest.
 //

@@ -1,8 +1,10 @@
 // Package apitest builds the API over a real registry Service for tests:
 // an SQLite store (also the audit trail) and a personal-data keyring in a
-// temporary directory, the registry's validator, and request and fixture helpers (valid record
-// bodies of every kind, resident ID numbers with a correct check digit).
+// temporary directory, the registry's validator, and request, log and
+// fixture helpers (valid record bodies of every kind, resident ID numbers
+// with a correct check digit).
 //
 // It is for tests only; nothing outside _test.go files should import it.
-// It must not import NATS or MongoDB.
+// It imports api, registry, registry/pii, registry/sqlite and
+// registrytest; it must not import NATS or MongoDB.
 package apitest

@@ -5,7 +5,7 @@
 // for Once.
 //
 // It imports events and registry (for the Outbox it reads). It must not
-// import api, notifier, cmd or any store adapter; registry must not import
+// import api, cmd or any store adapter; registry must not import
 // it. Aim at nats-server 2.10 or newer; features that must also work on
 // older servers stay to one filter subject per consumer and plain Term.
 package jetstream

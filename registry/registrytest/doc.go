@@ -1,6 +1,9 @@
 // Package registrytest holds test helpers for code that uses the registry:
 // valid records of every kind, identity numbers with correct check digits,
-// and a Service over a real SQLite store in a temporary directory.
+// a real SQLite store in a temporary directory and a Service over one, and
+// the ids of events.
 //
-// It is imported by tests only; production code must not import it.
+// It is imported by tests only; production code must not import it. It
+// imports registry, registry/pii and registry/sqlite; it must not import
+// Gin, NATS, MongoDB or api.
 package registrytest

@@ -11,5 +11,5 @@
 // prepared once (stmts.go).
 //
 // It must not import Gin, NATS or another store; tests import
-// registry/storetest.
+// registry/storetest and registry/registrytest.
 package sqlite

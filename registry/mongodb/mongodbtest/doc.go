@@ -4,5 +4,6 @@
 // and OpenAt return a ready registry/mongodb store on one.
 //
 // Only tests may import it: it pulls FerretDB into the binary. Production
-// code must not import it.
+// code must not import it. It imports registry/mongodb, the MongoDB driver
+// and FerretDB; it must not import NATS, Gin, api or another store.
 package mongodbtest
