@@ -13,8 +13,6 @@ import (
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"talentd/api/apitest"
 	"talentd/registry/mongodb/mongodbtest"
@@ -184,12 +182,7 @@ func TestNoClearNumbersStoredOrLoggedMongoDB(t *testing.T) {
 func mongoDocuments(t *testing.T, uri, name string) []byte {
 	t.Helper()
 	ctx := context.Background()
-	client, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer client.Disconnect(ctx)
-	db := client.Database(name)
+	db := mongodbtest.Client(t, uri).Database(name)
 	colls, err := db.ListCollectionNames(ctx, bson.D{})
 	if err != nil || len(colls) == 0 {
 		t.Fatalf("collections %v: %v", colls, err)

@@ -1,11 +1,9 @@
 package mongodb_test
 
 import (
-	"context"
 	"testing"
 
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"talentd/registry"
 	"talentd/registry/mongodb"
@@ -31,12 +29,7 @@ func openRaw(t *testing.T, uri string, opts ...mongodb.Option) (*mongodb.Store, 
 		t.Fatalf("Open: %v", err)
 	}
 	t.Cleanup(func() { _ = s.Close() })
-	c, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
-	if err != nil {
-		t.Fatalf("connect: %v", err)
-	}
-	t.Cleanup(func() { _ = c.Disconnect(context.Background()) })
-	return s, c.Database(name)
+	return s, mongodbtest.Client(t, uri).Database(name)
 }
 
 func TestContractFerretDB(t *testing.T) {

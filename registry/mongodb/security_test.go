@@ -36,22 +36,7 @@ func TestAuditTamperDetectedMongoDB(t *testing.T) {
 
 func openTamperable(t *testing.T, uri string, opts ...mongodb.Option) (storetest.Security, storetest.Tamper) {
 	s, db := openRaw(t, uri, opts...)
-	audit := db.Collection("audit_log")
-	return s, storetest.Tamper{
-		Modify: func(t *testing.T, seq int64) {
-			res, err := audit.UpdateOne(t.Context(), bson.D{{Key: "_id", Value: seq}},
-				bson.D{{Key: "$set", Value: bson.D{{Key: "action", Value: "read"}}}})
-			if err != nil || res.ModifiedCount != 1 {
-				t.Fatalf("tamper: modify entry %d: %v %+v", seq, err, res)
-			}
-		},
-		Delete: func(t *testing.T, seq int64) {
-			res, err := audit.DeleteOne(t.Context(), bson.D{{Key: "_id", Value: seq}})
-			if err != nil || res.DeletedCount != 1 {
-				t.Fatalf("tamper: delete entry %d: %v %+v", seq, err, res)
-			}
-		},
-	}
+	return s, mongodbtest.TamperAudit(db)
 }
 
 // TestAuditHeadLagRepaired: a crash between inserting an entry and moving

@@ -7,7 +7,6 @@ import (
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo"
-	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"talentd/registry"
 	"talentd/registry/mongodb"
@@ -158,11 +157,7 @@ func TestOpenAgainKeepsIndexes(t *testing.T) {
 		}
 		_ = s.Close()
 	}
-	c, err := mongo.Connect(options.Client().ApplyURI(uri).SetMaxPoolSize(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func() { _ = c.Disconnect(t.Context()) }()
+	c := mongodbtest.Client(t, uri)
 	for kind, wantIdentity := range map[registry.Kind]bool{registry.KindTalent: true, registry.KindExpert: true, registry.KindEnclave: false} {
 		specs, err := c.Database(name).Collection(string(kind)).Indexes().ListSpecifications(t.Context())
 		if err != nil {

@@ -27,36 +27,10 @@ func rawDB(t *testing.T, dir string) *sql.DB {
 	return db
 }
 
-func exec(t *testing.T, db *sql.DB, q string, args ...any) {
-	t.Helper()
-	res, err := db.Exec(q, args...)
-	if err != nil {
-		t.Fatalf("%s: %v", q, err)
-	}
-	if n, _ := res.RowsAffected(); n != 1 && !strings.HasPrefix(q, "DROP") {
-		t.Fatalf("%s touched %d rows", q, n)
-	}
-}
-
 func TestAuditTamperDetected(t *testing.T) {
 	storetest.RunAuditTamper(t, func(t *testing.T) (storetest.Security, storetest.Tamper) {
 		dir := t.TempDir()
-		s := registrytest.SQLite(t, dir)
-		db := rawDB(t, dir)
-		unguard := func(t *testing.T) {
-			exec(t, db, `DROP TRIGGER IF EXISTS audit_log_no_update`)
-			exec(t, db, `DROP TRIGGER IF EXISTS audit_log_no_delete`)
-		}
-		return s, storetest.Tamper{
-			Modify: func(t *testing.T, seq int64) {
-				unguard(t)
-				exec(t, db, `UPDATE audit_log SET action = 'read' WHERE seq = ?`, seq)
-			},
-			Delete: func(t *testing.T, seq int64) {
-				unguard(t)
-				exec(t, db, `DELETE FROM audit_log WHERE seq = ?`, seq)
-			},
-		}
+		return registrytest.SQLite(t, dir), registrytest.TamperSQLite(t, dir)
 	})
 }
 
