@@ -103,11 +103,9 @@ func auditParam(q *registry.AuditQuery, name, v string, verr *registry.Validatio
 	case "action":
 		q.Action = auditText(name, v, verr)
 	case "from":
-		q.From, ok = parseTimeParam(v, false)
-		addUnless(verr, ok, name, "datetime", "")
+		q.From = timeParam(name, v, false, verr)
 	case "to":
-		q.To, ok = parseTimeParam(v, true)
-		addUnless(verr, ok, name, "datetime", "")
+		q.To = timeParam(name, v, true, verr)
 	case "limit":
 		q.Limit = parseLimit(v, verr)
 	case "cursor":

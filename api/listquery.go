@@ -42,11 +42,9 @@ func (s *server) listParam(req *registry.ListRequest, name, v string, filters ma
 		req.NameContains = v
 		addUnless(verr, utf8.RuneCountInString(v) <= maxQuery, name, "max", strconv.Itoa(maxQuery))
 	case "created_from":
-		req.CreatedFrom, ok = parseTimeParam(v, false)
-		addUnless(verr, ok, name, "datetime", "")
+		req.CreatedFrom = timeParam(name, v, false, verr)
 	case "created_to":
-		req.CreatedTo, ok = parseTimeParam(v, true)
-		addUnless(verr, ok, name, "datetime", "")
+		req.CreatedTo = timeParam(name, v, true, verr)
 	case "limit":
 		req.Limit = parseLimit(v, verr)
 	case "cursor":

@@ -43,6 +43,14 @@ func parseLimit(v string, verr *registry.ValidationError) int {
 	return n
 }
 
+// timeParam reads a time bound (end: the upper one) with parseTimeParam,
+// adding a datetime problem to verr when it does not parse.
+func timeParam(name, v string, end bool, verr *registry.ValidationError) time.Time {
+	t, ok := parseTimeParam(v, end)
+	addUnless(verr, ok, name, "datetime", "")
+	return t
+}
+
 // parseTimeParam reads an RFC 3339 time or a YYYY-MM-DD date (Asia/Shanghai).
 // An end bound is made exclusive for the store: a date moves to the next
 // midnight, a time to the next millisecond (stores keep milliseconds).
