@@ -86,28 +86,11 @@ func (c *Client) openAPI() *openapi3.T {
 // client's API key, and validates the response against the document.
 func (c *Client) Do(method, path string, body any, headers ...string) Response {
 	c.t.Helper()
-	var raw []byte
-	switch b := body.(type) {
-	case nil:
-	case string:
-		raw = []byte(b)
-	default:
-		raw, _ = json.Marshal(b)
-	}
-	req, err := http.NewRequest(method, c.base+path, bytes.NewReader(raw))
+	req, err := http.NewRequest(method, c.base+path, bodyReader(c.t, body))
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	req.Header.Set("Authorization", Bearer(c.Token))
-	for i := 0; i+1 < len(headers); i += 2 {
-		req.Header.Set(headers[i], headers[i+1])
-		if headers[i+1] == "" {
-			req.Header.Del(headers[i])
-		}
-	}
+	setHeaders(req, body != nil, c.Token, headers)
 	res, err := c.http.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", method, path, err)

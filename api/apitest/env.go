@@ -73,21 +73,30 @@ func Bearer(secret string) string { return "Bearer " + secret }
 func (e *Env) Do(t testing.TB, method, path string, body any, headers ...string) *httptest.ResponseRecorder {
 	t.Helper()
 	req := httptest.NewRequest(method, path, bodyReader(t, body))
-	if body != nil {
+	setHeaders(req, body != nil, e.Token, headers)
+	rec := httptest.NewRecorder()
+	e.Handler.ServeHTTP(rec, req)
+	return rec
+}
+
+// setHeaders sets what Env.Do and Client.Do send: Content-Type
+// application/json when there is a body, token as the bearer key, then
+// headers as name, value pairs, an empty value dropping that header.
+func setHeaders(req *http.Request, hasBody bool, token string, headers []string) {
+	if hasBody {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	req.Header.Set("Authorization", Bearer(e.Token))
+	req.Header.Set("Authorization", Bearer(token))
 	for i := 0; i+1 < len(headers); i += 2 {
 		req.Header.Set(headers[i], headers[i+1])
 		if headers[i+1] == "" {
 			req.Header.Del(headers[i])
 		}
 	}
-	rec := httptest.NewRecorder()
-	e.Handler.ServeHTTP(rec, req)
-	return rec
 }
 
+// bodyReader reads body: nil (none), a string or []byte (sent as is) or
+// any other value (sent as JSON).
 func bodyReader(t testing.TB, body any) io.Reader {
 	switch b := body.(type) {
 	case nil:
