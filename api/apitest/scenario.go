@@ -148,82 +148,96 @@ func itemIDs(r Response) []string {
 // an Idempotency-Key replay and mismatch, a duplicate identity document,
 // an academician over the workstation limit, paging and filters, health.
 func EndToEndRules(t *testing.T, c *Client) {
+	t.Run("idempotency", func(t *testing.T) { ruleIdempotency(t, c) })
+	t.Run("duplicate identity document", func(t *testing.T) { ruleDuplicateIdentity(t, c) })
+	t.Run("academician over the workstation limit", func(t *testing.T) { ruleWorkstationLimit(t, c) })
+	t.Run("paging and filters", func(t *testing.T) { rulePagingAndFilters(t, c) })
+	t.Run("health", func(t *testing.T) { ruleHealth(t, c) })
+}
+
+// ruleIdempotency: an Idempotency-Key replay answers as the first POST
+// did; another body under the same key is a 422.
+func ruleIdempotency(t *testing.T, c *Client) {
 	talents := func() int { return len(allIDs(t, c, "/v1/talents?limit=200")) }
+	before := talents()
+	body := TalentBody(ResidentID(500))
+	first := c.Do("POST", "/v1/talents", body, "Idempotency-Key", "key-500").Expect(t, 201)
+	again := c.Do("POST", "/v1/talents", body, "Idempotency-Key", "key-500").Expect(t, 201)
+	if again.Str("id") != first.Str("id") || again.Header.Get("Idempotent-Replayed") != "true" ||
+		again.Header.Get("Location") != first.Header.Get("Location") || again.Header.Get("ETag") != first.Header.Get("ETag") {
+		t.Errorf("replay %s %v, first %s", again.Body, again.Header, first.Body)
+	}
+	other := c.Do("POST", "/v1/talents", TalentBody(ResidentID(501)), "Idempotency-Key", "key-500").Expect(t, 422)
+	if other.Str("type") != "/problems/idempotency-mismatch" {
+		t.Errorf("mismatch: %s", other.Body)
+	}
+	if n := talents() - before; n != 1 {
+		t.Errorf("%d talents created, want 1", n)
+	}
+}
 
-	t.Run("idempotency", func(t *testing.T) {
-		before := talents()
-		body := TalentBody(ResidentID(500))
-		first := c.Do("POST", "/v1/talents", body, "Idempotency-Key", "key-500").Expect(t, 201)
-		again := c.Do("POST", "/v1/talents", body, "Idempotency-Key", "key-500").Expect(t, 201)
-		if again.Str("id") != first.Str("id") || again.Header.Get("Idempotent-Replayed") != "true" ||
-			again.Header.Get("Location") != first.Header.Get("Location") || again.Header.Get("ETag") != first.Header.Get("ETag") {
-			t.Errorf("replay %s %v, first %s", again.Body, again.Header, first.Body)
-		}
-		other := c.Do("POST", "/v1/talents", TalentBody(ResidentID(501)), "Idempotency-Key", "key-500").Expect(t, 422)
-		if other.Str("type") != "/problems/idempotency-mismatch" {
-			t.Errorf("mismatch: %s", other.Body)
-		}
-		if n := talents() - before; n != 1 {
-			t.Errorf("%d talents created, want 1", n)
-		}
-	})
+// ruleDuplicateIdentity: a second talent with the same identity document
+// is a 409 naming the first.
+func ruleDuplicateIdentity(t *testing.T, c *Client) {
+	body := TalentBody(ResidentID(502))
+	first := c.Do("POST", "/v1/talents", body).Expect(t, 201)
+	body["name"], body["area"] = "张伟（重复）", "371311"
+	dup := c.Do("POST", "/v1/talents", body).Expect(t, 409)
+	if dup.Str("reason") != "identity" || dup.Str("existing_id") != first.Str("id") {
+		t.Errorf("duplicate: %s", dup.Body)
+	}
+}
 
-	t.Run("duplicate identity document", func(t *testing.T) {
-		body := TalentBody(ResidentID(502))
-		first := c.Do("POST", "/v1/talents", body).Expect(t, 201)
-		body["name"], body["area"] = "张伟（重复）", "371311"
-		dup := c.Do("POST", "/v1/talents", body).Expect(t, 409)
-		if dup.Str("reason") != "identity" || dup.Str("existing_id") != first.Str("id") {
-			t.Errorf("duplicate: %s", dup.Body)
-		}
-	})
+// ruleWorkstationLimit: an academician in office has one workstation at
+// most; an expert a workstation names cannot be deleted.
+func ruleWorkstationLimit(t *testing.T, c *Client) {
+	expert := c.Do("POST", "/v1/experts", ExpertBody(ResidentID(503))).Expect(t, 201).Str("id")
+	first := c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 201)
+	over := c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 409)
+	if over.Str("reason") != "workstation_limit" || over.Str("existing_id") != expert {
+		t.Errorf("limit: %s", over.Body)
+	}
+	inUse := c.Do("DELETE", "/v1/experts/"+expert, nil).Expect(t, 409)
+	if inUse.Str("reason") != "in_use" {
+		t.Errorf("delete referenced expert: %s", inUse.Body)
+	}
+	c.Do("DELETE", "/v1/workstations/"+first.Str("id"), nil, "If-Match", `"1"`).Expect(t, 204)
+	c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 201)
+}
 
-	t.Run("academician over the workstation limit", func(t *testing.T) {
-		expert := c.Do("POST", "/v1/experts", ExpertBody(ResidentID(503))).Expect(t, 201).Str("id")
-		first := c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 201)
-		over := c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 409)
-		if over.Str("reason") != "workstation_limit" || over.Str("existing_id") != expert {
-			t.Errorf("limit: %s", over.Body)
+// rulePagingAndFilters: keyset pages come newest first; filters combine;
+// a page may be empty.
+func rulePagingAndFilters(t *testing.T, c *Client) {
+	for i := range 3 {
+		b := TalentBody(ResidentID(600 + i))
+		b["tier"] = "A"
+		c.Do("POST", "/v1/talents", b).Expect(t, 201)
+	}
+	var seen []string
+	next := "/v1/talents?tier=A&limit=2"
+	for next != "" {
+		page := c.Do("GET", next, nil).Expect(t, 200)
+		seen = append(seen, itemIDs(page)...)
+		next = ""
+		if cur := page.Str("next_cursor"); cur != "" {
+			next = "/v1/talents?tier=A&limit=2&cursor=" + cur
 		}
-		inUse := c.Do("DELETE", "/v1/experts/"+expert, nil).Expect(t, 409)
-		if inUse.Str("reason") != "in_use" {
-			t.Errorf("delete referenced expert: %s", inUse.Body)
-		}
-		c.Do("DELETE", "/v1/workstations/"+first.Str("id"), nil, "If-Match", `"1"`).Expect(t, 204)
-		c.Do("POST", "/v1/workstations", WorkstationBody(expert)).Expect(t, 201)
-	})
+	}
+	if len(seen) != 3 || !slices.IsSortedFunc(seen, func(a, b string) int { return strings.Compare(b, a) }) {
+		t.Errorf("paged %v, want 3 talents newest first", seen)
+	}
+	today := c.Do("GET", "/v1/talents?tier=A&created_from=2000-01-01&created_to=2999-12-31&q=张", nil).Expect(t, 200)
+	if len(itemIDs(today)) != 3 {
+		t.Errorf("filters: %s", today.Body)
+	}
+	none := c.Do("GET", "/v1/talents?tier=A&created_to=2000-01-01", nil).Expect(t, 200)
+	if string(none.Body) != `{"items":[]}` {
+		t.Errorf("empty page: %s", none.Body)
+	}
+}
 
-	t.Run("paging and filters", func(t *testing.T) {
-		for i := range 3 {
-			b := TalentBody(ResidentID(600 + i))
-			b["tier"] = "A"
-			c.Do("POST", "/v1/talents", b).Expect(t, 201)
-		}
-		var seen []string
-		next := "/v1/talents?tier=A&limit=2"
-		for next != "" {
-			page := c.Do("GET", next, nil).Expect(t, 200)
-			seen = append(seen, itemIDs(page)...)
-			next = ""
-			if cur := page.Str("next_cursor"); cur != "" {
-				next = "/v1/talents?tier=A&limit=2&cursor=" + cur
-			}
-		}
-		if len(seen) != 3 || !slices.IsSortedFunc(seen, func(a, b string) int { return strings.Compare(b, a) }) {
-			t.Errorf("paged %v, want 3 talents newest first", seen)
-		}
-		today := c.Do("GET", "/v1/talents?tier=A&created_from=2000-01-01&created_to=2999-12-31&q=张", nil).Expect(t, 200)
-		if len(itemIDs(today)) != 3 {
-			t.Errorf("filters: %s", today.Body)
-		}
-		none := c.Do("GET", "/v1/talents?tier=A&created_to=2000-01-01", nil).Expect(t, 200)
-		if string(none.Body) != `{"items":[]}` {
-			t.Errorf("empty page: %s", none.Body)
-		}
-	})
-
-	t.Run("health", func(t *testing.T) {
-		c.Do("GET", "/healthz", nil).Expect(t, http.StatusOK)
-		c.Do("GET", "/readyz", nil).Expect(t, http.StatusOK)
-	})
+// ruleHealth: the probes answer 200.
+func ruleHealth(t *testing.T, c *Client) {
+	c.Do("GET", "/healthz", nil).Expect(t, http.StatusOK)
+	c.Do("GET", "/readyz", nil).Expect(t, http.StatusOK)
 }
