@@ -27,31 +27,7 @@ func TestPersonalNumbersStayOut(t *testing.T) {
 		badID = apitest.ResidentID(91)[:17] + "1"
 	}
 	secrets := []string{idNumber, "13912345678", newMobile, "E87654321", "13800001111", badID, apitest.ResidentID(92)}
-	var bodies [][]byte // every response but the reveal
-	do := func(key, method, path string, body any, headers ...string) *httpResult {
-		rec := env.Do(t, method, path, body, append([]string{"Authorization", apitest.Bearer(key)}, headers...)...)
-		if !strings.Contains(path, "reveal=pii") || rec.Code != http.StatusOK {
-			bodies = append(bodies, rec.Body.Bytes())
-		}
-		r := &httpResult{status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
-		_ = jsonInto(rec.Body.Bytes(), &r.json)
-		return r
-	}
-	tid := do(officer, "POST", "/v1/talents", apitest.TalentBody(idNumber)).str("id")
-	do(officer, "PATCH", "/v1/talents/"+tid, map[string]any{"mobile": "+86 137-0013-7000"}, "If-Match", `"1"`)
-	do(officer, "POST", "/v1/talents/"+tid+"/transitions", map[string]any{"to": "SUBMITTED"}, "If-Match", `"2"`)
-	do(officer, "POST", "/v1/talents", apitest.TalentBody(idNumber))                               // duplicate person: 409
-	do(officer, "POST", "/v1/talents", apitest.TalentBody(badID))                                  // wrong check digit: 400
-	do(officer, "PATCH", "/v1/talents/"+tid, map[string]any{"mobile": "12345"}, "If-Match", `"3"`) // bad mobile: 400
-	do(officer, "GET", "/v1/talents/"+tid+"?reveal=pii", nil)                                      // officer: 403
-	do(env.Token, "GET", "/v1/talents/"+tid+"?reveal=pii", nil)                                    // admin: clear, audited
-	eid := do(env.Token, "POST", "/v1/experts", apitest.ForeignExpertBody("E87654321")).str("id")
-	do(env.Token, "POST", "/v1/experts/"+eid+"/transitions", map[string]any{"to": "ACTIVE"}, "If-Match", `"1"`)
-	do(env.Token, "POST", "/v1/enclaves", apitest.EnclaveBody())
-	wrongArea := apitest.TalentBody(apitest.ResidentID(92))
-	wrongArea["area"] = "371321"
-	do(officer, "POST", "/v1/talents", wrongArea) // another area: 403
-	do(officer, "GET", "/v1/talents?q="+idNumber, nil)
+	bodies := workingDay(t, env, officer, idNumber, badID)
 
 	events, err := env.Store.Pending(t.Context(), 1000)
 	if err != nil || len(events) == 0 {
@@ -82,6 +58,38 @@ func TestPersonalNumbersStayOut(t *testing.T) {
 	if !strings.Contains(logs.String(), `"status":409`) || !strings.Contains(logs.String(), `"status":400`) {
 		t.Errorf("the log missed the errors: %s", logs.String())
 	}
+}
+
+// workingDay is TestPersonalNumbersStayOut's day: an officer's and an
+// admin's requests with personal numbers, some refused. It returns every
+// response body but the admin's reveal.
+func workingDay(t *testing.T, env *apitest.Env, officer, idNumber, badID string) (bodies [][]byte) {
+	t.Helper()
+	do := func(key, method, path string, body any, headers ...string) *httpResult {
+		rec := env.Do(t, method, path, body, append([]string{"Authorization", apitest.Bearer(key)}, headers...)...)
+		if !strings.Contains(path, "reveal=pii") || rec.Code != http.StatusOK {
+			bodies = append(bodies, rec.Body.Bytes())
+		}
+		r := &httpResult{status: rec.Code, header: rec.Header(), body: rec.Body.Bytes()}
+		_ = jsonInto(rec.Body.Bytes(), &r.json)
+		return r
+	}
+	tid := do(officer, "POST", "/v1/talents", apitest.TalentBody(idNumber)).str("id")
+	do(officer, "PATCH", "/v1/talents/"+tid, map[string]any{"mobile": "+86 137-0013-7000"}, "If-Match", `"1"`)
+	do(officer, "POST", "/v1/talents/"+tid+"/transitions", map[string]any{"to": "SUBMITTED"}, "If-Match", `"2"`)
+	do(officer, "POST", "/v1/talents", apitest.TalentBody(idNumber))                               // duplicate person: 409
+	do(officer, "POST", "/v1/talents", apitest.TalentBody(badID))                                  // wrong check digit: 400
+	do(officer, "PATCH", "/v1/talents/"+tid, map[string]any{"mobile": "12345"}, "If-Match", `"3"`) // bad mobile: 400
+	do(officer, "GET", "/v1/talents/"+tid+"?reveal=pii", nil)                                      // officer: 403
+	do(env.Token, "GET", "/v1/talents/"+tid+"?reveal=pii", nil)                                    // admin: clear, audited
+	eid := do(env.Token, "POST", "/v1/experts", apitest.ForeignExpertBody("E87654321")).str("id")
+	do(env.Token, "POST", "/v1/experts/"+eid+"/transitions", map[string]any{"to": "ACTIVE"}, "If-Match", `"1"`)
+	do(env.Token, "POST", "/v1/enclaves", apitest.EnclaveBody())
+	wrongArea := apitest.TalentBody(apitest.ResidentID(92))
+	wrongArea["area"] = "371321"
+	do(officer, "POST", "/v1/talents", wrongArea) // another area: 403
+	do(officer, "GET", "/v1/talents?q="+idNumber, nil)
+	return bodies
 }
 
 // TestServerErrorSaysNothingInternal: a store failure is a 500 problem with
