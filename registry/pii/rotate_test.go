@@ -35,7 +35,14 @@ func TestRotationKeepsOldValuesAndIndex(t *testing.T) {
 		t.Errorf("new value sealed under %s, want %s", mustKeyID(t, s), id)
 	}
 
-	// Reseal moves the old value to the new key, once.
+	re := checkReseal(t, k, old, id)
+	checkRestart(t, dir, idx, id, old, re)
+}
+
+// checkReseal: Reseal moves the value sealed before the rotation to the new
+// key id, once; it returns the resealed value.
+func checkReseal(t *testing.T, k *pii.Keyring, old, id string) string {
+	t.Helper()
 	re, changed, err := k.Reseal(old)
 	if err != nil || !changed || mustKeyID(t, re) != id {
 		t.Fatalf("Reseal: %q %v %v", re, changed, err)
@@ -49,18 +56,23 @@ func TestRotationKeepsOldValuesAndIndex(t *testing.T) {
 	if out, changed, err := k.Reseal(""); out != "" || changed || err != nil {
 		t.Errorf("Reseal(\"\") = %q %v %v", out, changed, err)
 	}
+	return re
+}
 
-	// The file kept both keys: a restart opens both generations.
-	k2, err := pii.LoadOrCreate(dir, "")
+// checkRestart: the key file kept both keys, so a keyring loaded again
+// opens both generations, with the same index and active key id.
+func checkRestart(t *testing.T, dir, idx, id string, sealed ...string) {
+	t.Helper()
+	k, err := pii.LoadOrCreate(dir, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range []string{old, re} {
-		if got, err := k2.Open(s); err != nil || got != "13800138000" {
+	for _, s := range sealed {
+		if got, err := k.Open(s); err != nil || got != "13800138000" {
 			t.Errorf("after restart: %q, %v", got, err)
 		}
 	}
-	if k2.Index("13800138000") != idx || k2.ActiveKeyID() != id {
+	if k.Index("13800138000") != idx || k.ActiveKeyID() != id {
 		t.Error("restart changed the index or the active key")
 	}
 }
