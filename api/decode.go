@@ -55,6 +55,17 @@ func parseObject(body []byte) (map[string]any, error) {
 // fields are refused (read_only); unknown fields and wrong types are named
 // by their dotted path.
 func decodeRecord(kind registry.Kind, body []byte) (registry.Record, error) {
+	if _, err := recordObject(kind, body); err != nil {
+		return nil, err
+	}
+	return strictDecode(kind, body)
+}
+
+// recordObject reads a body that a record of the kind is made from: an
+// object that sets no server field and names only fields of the kind, with
+// values of the right JSON types (null fits any field: in a merge patch it
+// removes the field).
+func recordObject(kind registry.Kind, body []byte) (map[string]any, error) {
 	obj, err := parseObject(body)
 	if err != nil {
 		return nil, err
@@ -62,10 +73,7 @@ func decodeRecord(kind registry.Kind, body []byte) (registry.Record, error) {
 	verr := &registry.ValidationError{}
 	refuseServerFields(obj, verr)
 	checkShape(obj, recordType(kind), verr)
-	if err := verr.Err(); err != nil {
-		return nil, err
-	}
-	return strictDecode(kind, body)
+	return obj, verr.Err()
 }
 
 // refuseServerFields names every server field the document sets.

@@ -18,7 +18,7 @@ func (s *server) patch(kind registry.Kind) handlerFunc {
 		if err != nil {
 			return err
 		}
-		patch, err := decodePatch(kind, body)
+		patch, err := recordObject(kind, body)
 		if err != nil {
 			return err
 		}
@@ -40,20 +40,6 @@ func (s *server) patch(kind registry.Kind) handlerFunc {
 		s.writeRecord(c, http.StatusOK, r)
 		return nil
 	}
-}
-
-// decodePatch reads a merge patch: an object that touches no server field
-// and names only fields of the kind, with values of the right JSON types
-// (null, which removes, fits any field).
-func decodePatch(kind registry.Kind, body []byte) (map[string]any, error) {
-	patch, err := parseObject(body)
-	if err != nil {
-		return nil, err
-	}
-	verr := &registry.ValidationError{}
-	refuseServerFields(patch, verr)
-	checkShape(patch, recordType(kind), verr)
-	return patch, verr.Err()
 }
 
 // applyPatch merges patch into the document of cur and decodes the result
