@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"log/slog"
-	"net"
 	"regexp"
 	"strconv"
 	"strings"
@@ -17,17 +16,6 @@ import (
 	"talentd/events"
 	"talentd/events/jetstream"
 )
-
-// freePort is a loopback port nothing listens on right now.
-func freePort(t testing.TB) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
 
 // failOnce is a handler that gives up on each event the first time it
 // sees it and applies it the second time (after a replay).
@@ -126,15 +114,6 @@ func TestDLQCommands(t *testing.T) {
 	}
 	if _, err := dlq(t, "replay", "-nats-port", p, m[1]); err == nil {
 		t.Fatal("a second replay of the same id succeeded")
-	}
-}
-
-func waitUntil(t *testing.T, d time.Duration, ok func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(d); !ok(); time.Sleep(20 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatalf("condition not met within %s", d)
-		}
 	}
 }
 

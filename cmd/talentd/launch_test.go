@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -123,4 +124,26 @@ func cli(t *testing.T, env map[string]string, args ...string) (stdout, stderr st
 	var out, errb bytes.Buffer
 	err = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errb)
 	return out.String(), errb.String(), err
+}
+
+// freePort is a loopback port nothing listens on right now.
+func freePort(t testing.TB) int {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().(*net.TCPAddr).Port
+}
+
+// waitUntil polls ok every 20 ms and fails the test if it is not true
+// within d.
+func waitUntil(t *testing.T, d time.Duration, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(d); !ok(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("condition not met within %s", d)
+		}
+	}
 }
