@@ -270,6 +270,9 @@ func TestConsumerKeepsSlowHandlerAlive(t *testing.T) {
 			return nil
 		})
 	publish(t, js, "", "evt_slow", "evt_slow")
+	// Wait for the first delivery, then for the ack: a consumer info read
+	// before the runner has pulled the message can already look idle.
+	waitFor(t, 5*time.Second, func() bool { return calls.get("evt_slow") > 0 })
 	waitFor(t, 5*time.Second, func() bool { return consumerIdle(t, js, "", events.ConsumerDeadlines) })
 	if n := calls.get("evt_slow"); n != 1 {
 		t.Fatalf("slow handler ran %d times", n)
