@@ -178,7 +178,8 @@ func TestPoisonIsDeadLetteredAndReplayed(t *testing.T) {
 	for _, id := range []string{"evt_a", "evt_poison", "evt_b"} {
 		publish(t, js, "p", id, id)
 	}
-	waitFor(t, 5*time.Second, func() bool { return len(deadLetters(t, js, "p")) == 1 })
+	// The poison is dead-lettered before evt_b is handled: wait for both.
+	waitFor(t, 5*time.Second, func() bool { return len(deadLetters(t, js, "p")) == 1 && calls.get("evt_b") == 1 })
 	dl := deadLetters(t, js, "p")[0]
 	if calls.get("evt_a") != 1 || calls.get("evt_b") != 1 || dl.MsgID != "evt_poison" || dl.StreamSeq != 2 ||
 		!strings.Contains(dl.Reason, "enclave type unknown") {
