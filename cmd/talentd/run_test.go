@@ -17,9 +17,11 @@ import (
 // lineWatcher is an io.Writer that remembers output and reports the URL
 // talentd prints when it listens.
 type lineWatcher struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-	url chan string
+	url chan string // receives the URL once; never reassigned
+
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	sent bool
 }
 
 var listenLine = regexp.MustCompile(`listening on (https?://\S+)`)
@@ -30,9 +32,9 @@ func (w *lineWatcher) Write(p []byte) (int, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.buf.Write(p)
-	if m := listenLine.FindSubmatch(w.buf.Bytes()); m != nil && w.url != nil {
+	if m := listenLine.FindSubmatch(w.buf.Bytes()); m != nil && !w.sent {
 		w.url <- string(m[1])
-		w.url = nil
+		w.sent = true
 	}
 	return len(p), nil
 }
