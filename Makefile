@@ -3,7 +3,7 @@ GO      ?= go
 PKGS    ?= ./...
 FUZZTIME ?= 10s
 
-.PHONY: run test test-short lint bench fuzz build
+.PHONY: run test test-short test-race lint bench fuzz build
 
 run:            ## run talentd with the embedded store and NATS under ./data
 	$(GO) run ./cmd/talentd
@@ -17,6 +17,9 @@ test:           ## every test, against real SQLite, FerretDB and nats-server
 
 test-short:     ## the fast tests only
 	$(GO) test -short -count=1 $(PKGS)
+
+test-race:      ## the tests but the crash tests, under the race detector
+	$(GO) test -race -short -count=1 -timeout 20m $(PKGS)
 
 lint:           ## formatting and vet
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
