@@ -53,7 +53,8 @@ func TestAdminKeys(t *testing.T) {
 	}
 }
 
-// TestAdminKeyRequestsRefused: bad requests are 400s naming the field.
+// TestAdminKeyRequestsRefused: bad requests are 400s naming the field,
+// and none of them leaves a key behind.
 func TestAdminKeyRequestsRefused(t *testing.T) {
 	env := apitest.New(t)
 	cases := []struct {
@@ -88,6 +89,9 @@ func TestAdminKeyRequestsRefused(t *testing.T) {
 	}
 	if rec := env.Do(t, "DELETE", "/v1/admin/keys/key_0190a4d4-0000-7000-8000-000000000001", nil); rec.Code != http.StatusNotFound {
 		t.Errorf("revoke an unknown key: %d", rec.Code)
+	}
+	if n, err := env.Store.CountKeys(t.Context()); err != nil || n != 1 {
+		t.Errorf("%d keys after refused requests, want only the test admin's (%v)", n, err)
 	}
 }
 
