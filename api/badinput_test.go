@@ -144,6 +144,17 @@ func TestBadInput(t *testing.T) {
 		{"delete with stale If-Match", "DELETE", "/v1/talents/" + talentID, nil, []string{"If-Match", `"5"`}, 412, "-", ""},
 		{"delete invalid id", "DELETE", "/v1/talents/" + strings.ToUpper(talentID), nil, nil, 400, "id", "record_id"},
 		{"delete absent record", "DELETE", "/v1/talents/" + missing, nil, nil, 404, "-", ""},
+		// POST /v1/talents/lookup
+		{"lookup malformed JSON", "POST", "/v1/talents/lookup", `{"id_doc":`, nil, 400, "", "json_syntax"},
+		{"lookup without a document", "POST", "/v1/talents/lookup", `{}`, nil, 400, "id_doc", "required"},
+		{"lookup unknown field", "POST", "/v1/talents/lookup", `{"id_doc":{"type":"CN_ID","number":"x"},"name":"张伟"}`, nil, 400, "name", "unknown_field"},
+		{"lookup wrong type", "POST", "/v1/talents/lookup", `{"id_doc":{"type":"CN_ID","number":11010519491231002}}`, nil, 400, "id_doc.number", "type"},
+		{"lookup unknown document type", "POST", "/v1/talents/lookup", `{"id_doc":{"type":"SSN","number":"1"}}`, nil, 400, "id_doc.type", "oneof"},
+		{"lookup bad checksum", "POST", "/v1/talents/lookup", `{"id_doc":{"type":"CN_ID","number":"110105194912310021"}}`, nil, 400, "id_doc.number", "cn_id_checksum"},
+		{"lookup passport without country", "POST", "/v1/experts/lookup", `{"id_doc":{"type":"PASSPORT","number":"E7654321"}}`, nil, 400, "country", "iso3166_1_alpha3"},
+		{"lookup oversize", "POST", "/v1/talents/lookup", huge, nil, 413, "-", ""},
+		{"lookup wrong content type", "POST", "/v1/talents/lookup", `{}`, []string{"Content-Type", "text/plain"}, 415, "-", ""},
+		{"lookup on a kind without people", "POST", "/v1/enclaves/lookup", `{}`, nil, 405, "-", ""},
 		// routing
 		{"unknown route", "GET", "/v1/people", nil, nil, 404, "-", ""},
 		{"unknown kind id route", "GET", "/v1/talents/" + talentID + "/history", nil, nil, 404, "-", ""},

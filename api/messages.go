@@ -71,6 +71,7 @@ var fieldTexts = map[string]text{
 	"permit_after_passport": {"工作许可有效期不能晚于护照有效期", "may not end after the passport"},
 	"permit_not_renewed":    {"工作许可尚未续期，有效期须晚于 {param}", "must be renewed to end after {param}"},
 	"not_found":             {"引用的记录不存在", "names a record that does not exist"},
+	"not_applicable":        {"此类记录没有身份证件", "this kind of record has no identity document"},
 	"not_academician":       {"该专家不是院士", "is not an academician"},
 	"duplicate":             {"重复", "is repeated"},
 	"cursor_invalid":        {"分页游标无效", "is not a valid page cursor"},

@@ -67,11 +67,23 @@ func kindPaths(paths obj, g *schemas, k registry.Kind) {
 			[]any{headerParam("If-Match", false)}, nil,
 			withProblems(obj{"204": obj{"description": "Deleted", "headers": requestIDHeader()}}, 400, 404, 409, 412)),
 	}
+	if registry.NewRecord(k).Identity() != nil {
+		lookupPath(paths, g, k, name, rec)
+	}
 	paths[base+"/{id}/transitions"] = obj{
 		"parameters": []any{idParam},
 		"post": operation("transition"+name, "Move a "+k.Singular()+" to another state",
 			[]any{headerParam("If-Match", true)}, jsonBody(refTo(name+"Transition")),
 			withProblems(okRecord(rec), 400, 404, 409, 412, 413, 415, 428)),
+	}
+}
+
+// lookupPath adds POST /v1/<kind>/lookup for the kinds that register people.
+func lookupPath(paths obj, g *schemas, k registry.Kind, name string, rec obj) {
+	g.defs["Lookup"] = g.object(reflect.TypeOf(lookupRequest{}))
+	paths["/v1/"+string(k)+"/lookup"] = obj{
+		"post": operation("lookup"+name, "Find the "+k.Singular()+" registered under an identity document (404 if none the caller may see); the number goes in the body, never in a URL",
+			nil, jsonBody(refTo("Lookup")), withProblems(okRecord(rec), 400, 404, 413, 415)),
 	}
 }
 

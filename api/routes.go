@@ -23,6 +23,9 @@ func (s *server) routes(e *gin.Engine) {
 		v1.PATCH(base+"/:id", s.handle(s.patch(k)))
 		v1.DELETE(base+"/:id", s.handle(s.remove(k)))
 		v1.POST(base+"/:id/transitions", s.handle(s.transition(k)))
+		if registry.NewRecord(k).Identity() != nil { // talents, experts
+			v1.POST(base+"/lookup", s.handle(s.lookup(k)))
+		}
 	}
 	v1.POST("/admin/keys", s.handle(s.createKey))
 	v1.GET("/admin/keys", s.handle(s.listKeys))

@@ -146,11 +146,13 @@ func itemIDs(r Response) []string {
 
 // EndToEndRules covers the cross-record rules and idempotency over HTTP:
 // an Idempotency-Key replay and mismatch, a duplicate identity document,
-// an academician over the workstation limit, paging and filters, health.
+// an academician over the workstation limit, look-up by identity document,
+// paging and filters, health.
 func EndToEndRules(t *testing.T, c *Client) {
 	t.Run("idempotency", func(t *testing.T) { ruleIdempotency(t, c) })
 	t.Run("duplicate identity document", func(t *testing.T) { ruleDuplicateIdentity(t, c) })
 	t.Run("academician over the workstation limit", func(t *testing.T) { ruleWorkstationLimit(t, c) })
+	t.Run("look-up by identity document", func(t *testing.T) { ruleLookup(t, c) })
 	t.Run("paging and filters", func(t *testing.T) { rulePagingAndFilters(t, c) })
 	t.Run("health", func(t *testing.T) { ruleHealth(t, c) })
 }
@@ -186,6 +188,33 @@ func ruleDuplicateIdentity(t *testing.T, c *Client) {
 	if dup.Str("reason") != "identity" || dup.Str("existing_id") != first.Str("id") {
 		t.Errorf("duplicate: %s", dup.Body)
 	}
+}
+
+// ruleLookup: a person is found by identity document however the number
+// is typed, the answer masked; nobody registered is a 404, a bad number a
+// 400 naming it.
+func ruleLookup(t *testing.T, c *Client) {
+	number := ResidentID(504)
+	id := c.Do("POST", "/v1/talents", TalentBody(number)).Expect(t, 201).Str("id")
+	typed := strings.ToLower(number[:6]) + " " + number[6:]
+	found := c.Do("POST", "/v1/talents/lookup", map[string]any{"id_doc": map[string]any{"type": "CN_ID", "number": typed}}).Expect(t, 200)
+	if found.Str("id") != id || strings.Contains(string(found.Body), number) {
+		t.Errorf("look-up: %s", found.Body)
+	}
+	c.Do("POST", "/v1/experts/lookup", map[string]any{"id_doc": map[string]any{"type": "CN_ID", "number": number}}).Expect(t, 404)
+	c.Do("POST", "/v1/talents/lookup", map[string]any{"id_doc": map[string]any{"type": "CN_ID", "number": ResidentID(505)}}).Expect(t, 404)
+	bad := c.Do("POST", "/v1/talents/lookup", map[string]any{"id_doc": map[string]any{"type": "CN_ID", "number": number[:17] + "0"}}).Expect(t, 400)
+	if !strings.Contains(string(bad.Body), `"field":"id_doc.number"`) || strings.Contains(string(bad.Body), number[:17]) {
+		t.Errorf("bad number: %s", bad.Body)
+	}
+	passport := "E" + ResidentID(506)[6:14]
+	expert := c.Do("POST", "/v1/experts", ForeignExpertBody(passport)).Expect(t, 201).Str("id")
+	byPassport := map[string]any{"id_doc": map[string]any{"type": "PASSPORT", "number": passport}, "country": "USA"}
+	if got := c.Do("POST", "/v1/experts/lookup", byPassport).Expect(t, 200).Str("id"); got != expert {
+		t.Errorf("look-up by passport: %s, want %s", got, expert)
+	}
+	byPassport["country"] = "GBR"
+	c.Do("POST", "/v1/experts/lookup", byPassport).Expect(t, 404)
 }
 
 // ruleWorkstationLimit: an academician in office has one workstation at
